@@ -1,0 +1,180 @@
+"""Command line: thin wrappers over library calls, with Rich progress and tables."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+from rich.table import Table
+
+from .errors import SpacediploError
+from .export import EXPORTERS
+from .ingest import IngestReport, ingest
+from .settings import Settings
+from .storage import Store
+
+app = typer.Typer(
+    help="spacediplo: international space-cooperation news → structured knowledge.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="SPACEDIPLO_DB",
+        help="SQLAlchemy URL (sqlite:///f.db, postgresql+psycopg://…) or a SQLite file path.",
+        show_default="./spacediplo.db",
+    ),
+]
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return Settings.from_env(**overrides)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _open_store(settings: Settings) -> Store:
+    try:
+        return Store.open(settings.db)
+    except SpacediploError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command("ingest")
+def ingest_command(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, feeds.")],
+    db: DbOption = None,
+    allow_private_hosts: Annotated[
+        bool, typer.Option(help="Allow URLs on loopback and private networks.")
+    ] = False,
+    max_requests: Annotated[
+        int | None, typer.Option(help="HTTP requests allowed in this run.")
+    ] = None,
+    max_file_bytes: Annotated[int | None, typer.Option(help="Skip larger files.")] = None,
+) -> None:
+    """Ingest news: clean, date, identify the language and store each document once."""
+    settings = _settings(
+        db=db,
+        allow_private_hosts=allow_private_hosts or None,
+        http_max_requests=max_requests,
+        max_file_bytes=max_file_bytes,
+    )
+    store = _open_store(settings)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[last]}", style="dim"),
+        TimeElapsedColumn(),
+        console=console,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, last="")
+
+        def on_item(locator: str, outcome: str, reason: str | None) -> None:
+            if outcome == "skipped":
+                progress.console.print(f"[yellow]skipped[/yellow] {locator}: {reason}")
+            progress.update(task, advance=1, last=_short(locator, 50))
+
+        try:
+            report = ingest(sources, store, settings, progress=on_item)
+        finally:
+            store.close()
+    _print_ingest_summary(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def _print_ingest_summary(report: IngestReport) -> None:
+    table = Table(title="ingest summary", show_header=True)
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    table.add_row("new", str(report.new))
+    table.add_row("new version", str(report.updated))
+    table.add_row("unchanged", str(report.unchanged))
+    table.add_row("skipped", str(len(report.skipped)))
+    console.print(table)
+    if report.skipped:
+        skipped = Table(title="skipped inputs", show_header=True)
+        skipped.add_column("input", overflow="fold")
+        skipped.add_column("reason", overflow="fold")
+        for item in report.skipped:
+            skipped.add_row(item.locator, item.reason)
+        console.print(skipped)
+    if not report.ok:
+        console.print("[red]nothing could be ingested[/red]")
+
+
+@app.command("export")
+def export_command(
+    db: DbOption = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (the spec's schema), json or csv.")
+    ] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+) -> None:
+    """Export the stored documents (current versions)."""
+    exporter = EXPORTERS.get(format)
+    if exporter is None:
+        console.print(f"[red]error:[/red] unknown format {format!r} ({', '.join(EXPORTERS)})")
+        raise typer.Exit(2)
+    settings = _settings(db=db)
+    store = _open_store(settings)
+    target: TextIO
+    try:
+        with (
+            out.open("w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout)
+        ) as target:
+            n = exporter(store.documents(), target)
+    finally:
+        store.close()
+    console.print(f"exported {n} document(s)" + (f" to {out}" if out else ""))
+
+
+@app.command("stats")
+def stats_command(db: DbOption = None) -> None:
+    """Counts of stored documents per language, source and publication day."""
+    settings = _settings(db=db)
+    store = _open_store(settings)
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    out = Console()
+    out.print(
+        f"[bold]{stats.documents}[/bold] document(s), {stats.versions} version(s), "
+        f"{stats.failures} skipped input(s) recorded"
+    )
+    for title, counter in (
+        ("language", stats.by_language),
+        ("source", stats.by_source),
+        ("day", stats.by_day),
+    ):
+        table = Table(title=f"documents per {title}")
+        table.add_column(title, overflow="fold")
+        table.add_column("documents", justify="right")
+        items = sorted(counter.items()) if title == "day" else counter.most_common()
+        for key, n in items:
+            table.add_row(key, str(n))
+        out.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

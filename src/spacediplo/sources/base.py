@@ -1,0 +1,23 @@
+"""What every source yields: a raw document, or a skipped input with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import RawDocument
+
+__all__ = ["SourceItem", "Skipped"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input (or part of one) that could not be used; the run goes on without it."""
+
+    locator: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.locator}: {self.reason}"
+
+
+SourceItem = RawDocument | Skipped

@@ -1,0 +1,188 @@
+"""Tables (SQLAlchemy 2 declarative models). Designed from ``spec/events.md``.
+
+Documents are versioned: each row of ``documents`` is one version of a ``doc_id``; exactly
+one version per ``doc_id`` has ``is_current``. Everything a stage derives (mentions,
+events) hangs on the version it was derived from, so history is never rewritten.
+
+Changing a model means adding an Alembic revision in ``migrations/versions``;
+``tests/storage/test_migrations.py`` fails when models and migrations disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+__all__ = [
+    "Base",
+    "DocumentRow",
+    "EntityRow",
+    "EventParticipantRow",
+    "EventRow",
+    "IngestFailureRow",
+    "MentionRow",
+    "SourceRow",
+    "StoryRow",
+]
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SourceRow(Base):
+    """What the user pointed spacediplo at: a folder, a file, a feed or site URL."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    locator: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    first_seen: Mapped[datetime] = mapped_column(DateTime)
+    last_seen: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StoryRow(Base):
+    """A cluster of documents reporting the same news event."""
+
+    __tablename__ = "stories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    first_date: Mapped[str | None] = mapped_column(String(10))
+    last_date: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DocumentRow(Base):
+    """One version of one document."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        UniqueConstraint("doc_id", "version", name="uq_documents_doc_id_version"),
+        Index("ix_documents_current", "is_current", "doc_id"),
+        Index("ix_documents_published", "published"),
+        Index("ix_documents_lang", "lang"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(Text, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    is_current: Mapped[bool] = mapped_column(Boolean)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    source_kind: Mapped[str] = mapped_column(String(16))
+    locator: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    published: Mapped[str | None] = mapped_column(String(10))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    raw_format: Mapped[str] = mapped_column(String(8))
+    raw: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    notes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"), index=True
+    )
+
+    source: Mapped[SourceRow] = relationship()
+    story: Mapped[StoryRow | None] = relationship()
+    mentions: Mapped[list[MentionRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="MentionRow.start"
+    )
+    events: Mapped[list[EventRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="EventRow.id"
+    )
+
+
+class EntityRow(Base):
+    """A knowledge-base entity seen in the store, or one discovered in text."""
+
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    country: Mapped[str | None] = mapped_column(String(16))
+    discovered: Mapped[bool] = mapped_column(Boolean, default=False)
+    qid: Mapped[str | None] = mapped_column(String(16))
+
+
+class MentionRow(Base):
+    """A span of a document version's text naming an entity."""
+
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str | None] = mapped_column(String(16))
+
+    document: Mapped[DocumentRow] = relationship(back_populates="mentions")
+    entity: Mapped[EntityRow] = relationship()
+
+
+class EventRow(Base):
+    """An event stated by a document version (one row per report)."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_type_date", "type", "date"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    type: Mapped[str] = mapped_column(String(24))
+    date: Mapped[str | None] = mapped_column(String(10))
+    stage: Mapped[str] = mapped_column(String(8))
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    evidence: Mapped[str] = mapped_column(Text)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="events")
+    participants: Mapped[list[EventParticipantRow]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventParticipantRow.code"
+    )
+
+
+class EventParticipantRow(Base):
+    """An actor code taking part in an event."""
+
+    __tablename__ = "event_participants"
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
+
+    event: Mapped[EventRow] = relationship(back_populates="participants")
+
+
+class IngestFailureRow(Base):
+    """An input that was skipped, and why (the dead-letter list of batch runs)."""
+
+    __tablename__ = "ingest_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    locator: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,0 +1,387 @@
+"""The store: the only place that talks SQL. SQLite by default (WAL), PostgreSQL by URL."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from ..errors import StorageError
+from ..model import Document, Entity, Event, Mention
+from ..settings import normalise_db_url
+from .schema import (
+    DocumentRow,
+    EntityRow,
+    EventParticipantRow,
+    EventRow,
+    IngestFailureRow,
+    MentionRow,
+    SourceRow,
+)
+
+__all__ = ["SaveOutcome", "Stats", "Store"]
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class SaveOutcome(str, Enum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class Stats:
+    documents: int = 0
+    versions: int = 0
+    failures: int = 0
+    by_language: Counter[str] = field(default_factory=Counter)
+    by_source: Counter[str] = field(default_factory=Counter)
+    by_day: Counter[str] = field(default_factory=Counter)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Store:
+    """Documents, their versions and everything derived from them."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+
+    # -- lifecycle ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, db: str, migrate: bool = True) -> Store:
+        """Open (and create or upgrade) the store at ``db``: a URL or a SQLite file path."""
+        url = normalise_db_url(db)
+        try:
+            if url.startswith("sqlite"):
+                path = url.removeprefix("sqlite:///")
+                if path and path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                engine = create_engine(url, connect_args={"timeout": 30})
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+            store = cls(engine)
+            if migrate:
+                store.migrate()
+        except OperationalError as exc:
+            raise StorageError(f"{db}: cannot open the database ({exc.orig})") from exc
+        return store
+
+    def migrate(self, revision: str = "head") -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- writing -----------------------------------------------------------------------
+    def is_unchanged(self, doc_id: str, content_hash: str) -> bool:
+        with self.session_factory() as session:
+            current = session.scalar(
+                select(DocumentRow.content_hash).where(
+                    DocumentRow.doc_id == doc_id, DocumentRow.is_current.is_(True)
+                )
+            )
+        return current == content_hash
+
+    def save(self, doc: Document) -> SaveOutcome:
+        """Store ``doc`` as the current version of its ``doc_id``, in one transaction."""
+        with self.session_factory() as session, session.begin():
+            current = session.scalar(
+                select(DocumentRow)
+                .where(DocumentRow.doc_id == doc.doc_id, DocumentRow.is_current.is_(True))
+                .with_for_update()
+            )
+            if current is not None and current.content_hash == doc.content_hash:
+                return SaveOutcome.UNCHANGED
+            version = 1
+            if current is not None:
+                version = current.version + 1
+                current.is_current = False
+                session.flush()
+            row = DocumentRow(
+                doc_id=doc.doc_id,
+                version=version,
+                is_current=True,
+                source_id=self._source_id(session, doc.source, doc.source_kind),
+                source_kind=doc.source_kind,
+                locator=doc.locator or doc.doc_id,
+                url=doc.url,
+                title=doc.title,
+                lang=doc.lang,
+                published=doc.published,
+                content_hash=doc.content_hash,
+                raw_format=doc.raw_format,
+                raw=doc.raw,
+                text=doc.text,
+                notes=_json_safe(doc.notes),
+                ingested_at=_now(),
+            )
+            session.add(row)
+            session.flush()
+            self._add_derived(session, row, doc)
+        return SaveOutcome.NEW if version == 1 else SaveOutcome.UPDATED
+
+    def _add_derived(self, session: Session, row: DocumentRow, doc: Document) -> None:
+        meta = {e.id: e for e in doc.entities}
+        entity_ids: dict[str, int] = {}
+        for mention in doc.mentions:
+            if mention.entity_id not in entity_ids:
+                entity = meta.get(mention.entity_id) or Entity(
+                    id=mention.entity_id, name=mention.surface, type=mention.type,
+                    country=mention.code,
+                )
+                entity_ids[mention.entity_id] = self._entity_id(session, entity)
+            session.add(
+                MentionRow(
+                    document_id=row.id,
+                    entity_id=entity_ids[mention.entity_id],
+                    start=mention.start,
+                    end=mention.end,
+                    surface=mention.surface,
+                    type=mention.type,
+                    code=mention.code,
+                )
+            )
+        for ev in doc.events:
+            session.add(
+                EventRow(
+                    document_id=row.id,
+                    type=ev.type,
+                    date=ev.date,
+                    stage=ev.stage,
+                    topics=sorted(set(ev.topics)),
+                    evidence=ev.evidence,
+                    evidence_start=ev.evidence_start,
+                    evidence_end=ev.evidence_end,
+                    confidence=ev.confidence,
+                    participants=[EventParticipantRow(code=c) for c in sorted(set(ev.participants))],
+                )
+            )
+
+    def _upsert(self, session: Session, table: Any, values: dict[str, Any], key: str) -> None:
+        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
+        session.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=[key]))
+
+    def _source_id(self, session: Session, locator: str, kind: str) -> int:
+        now = _now()
+        self._upsert(
+            session,
+            SourceRow,
+            {"locator": locator, "kind": kind, "first_seen": now, "last_seen": now},
+            "locator",
+        )
+        session.execute(update(SourceRow).where(SourceRow.locator == locator).values(last_seen=now))
+        source_id = session.scalar(select(SourceRow.id).where(SourceRow.locator == locator))
+        assert source_id is not None
+        return source_id
+
+    def _entity_id(self, session: Session, entity: Entity) -> int:
+        self._upsert(
+            session,
+            EntityRow,
+            {
+                "key": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "country": entity.country,
+                "discovered": entity.discovered,
+                "qid": None,
+            },
+            "key",
+        )
+        entity_id = session.scalar(select(EntityRow.id).where(EntityRow.key == entity.id))
+        assert entity_id is not None
+        return entity_id
+
+    def record_failure(self, locator: str, reason: str) -> None:
+        with self.session_factory() as session, session.begin():
+            session.add(IngestFailureRow(locator=locator, reason=reason, at=_now()))
+
+    # -- reading -----------------------------------------------------------------------
+    def count_documents(self, current_only: bool = True) -> int:
+        query = select(func.count()).select_from(DocumentRow)
+        if current_only:
+            query = query.where(DocumentRow.is_current.is_(True))
+        with self.session_factory() as session:
+            return int(session.scalar(query) or 0)
+
+    def versions(self, doc_id: str) -> list[Document]:
+        with self.session_factory() as session:
+            rows = session.scalars(
+                self._document_query().where(DocumentRow.doc_id == doc_id).order_by(
+                    DocumentRow.version
+                )
+            ).all()
+            return [_to_document(r) for r in rows]
+
+    def get(self, doc_id: str) -> Document | None:
+        with self.session_factory() as session:
+            row = session.scalar(
+                self._document_query().where(
+                    DocumentRow.doc_id == doc_id, DocumentRow.is_current.is_(True)
+                )
+            )
+            return _to_document(row) if row is not None else None
+
+    def documents(self, batch_size: int = 200) -> Iterator[Document]:
+        """Every current document, in ``doc_id`` order, streamed in batches."""
+        last: str | None = None
+        while True:
+            query = self._document_query().where(DocumentRow.is_current.is_(True))
+            if last is not None:
+                query = query.where(DocumentRow.doc_id > last)
+            query = query.order_by(DocumentRow.doc_id).limit(batch_size)
+            with self.session_factory() as session:
+                rows = session.scalars(query).all()
+                docs = [_to_document(r) for r in rows]
+            if not docs:
+                return
+            yield from docs
+            last = docs[-1].doc_id
+
+    def _document_query(self) -> Any:
+        return select(DocumentRow).options(
+            selectinload(DocumentRow.source),
+            selectinload(DocumentRow.story),
+            selectinload(DocumentRow.mentions).selectinload(MentionRow.entity),
+            selectinload(DocumentRow.events).selectinload(EventRow.participants),
+        )
+
+    def failures(self) -> list[tuple[str, str]]:
+        with self.session_factory() as session:
+            rows = session.execute(
+                select(IngestFailureRow.locator, IngestFailureRow.reason).order_by(
+                    IngestFailureRow.id
+                )
+            ).all()
+        return [(r[0], r[1]) for r in rows]
+
+    def stats(self) -> Stats:
+        stats = Stats()
+        current = DocumentRow.is_current.is_(True)
+        with self.session_factory() as session:
+            stats.documents = int(
+                session.scalar(select(func.count()).select_from(DocumentRow).where(current)) or 0
+            )
+            stats.versions = int(session.scalar(select(func.count()).select_from(DocumentRow)) or 0)
+            stats.failures = int(
+                session.scalar(select(func.count()).select_from(IngestFailureRow)) or 0
+            )
+            for column, counter in (
+                (DocumentRow.lang, stats.by_language),
+                (DocumentRow.published, stats.by_day),
+            ):
+                for value, n in session.execute(
+                    select(column, func.count()).where(current).group_by(column)
+                ):
+                    counter[value or "unknown"] = int(n)
+            for value, n in session.execute(
+                select(SourceRow.locator, func.count())
+                .join(DocumentRow, DocumentRow.source_id == SourceRow.id)
+                .where(current)
+                .group_by(SourceRow.locator)
+            ):
+                stats.by_source[value] = int(n)
+        return stats
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def _to_document(row: DocumentRow) -> Document:
+    doc = Document(
+        doc_id=row.doc_id,
+        source=row.source.locator,
+        source_kind=row.source_kind,
+        raw=row.raw,
+        raw_format=row.raw_format,  # type: ignore[arg-type]
+        content_hash=row.content_hash,
+        locator=row.locator,
+        url=row.url,
+        title=row.title,
+        text=row.text,
+        lang=row.lang,
+        published=row.published,
+        notes=dict(row.notes or {}),
+        story=row.story.key if row.story is not None else None,
+    )
+    doc.notes["version"] = row.version
+    entities: dict[str, Entity] = {}
+    for m in row.mentions:
+        doc.mentions.append(
+            Mention(m.start, m.end, m.surface, m.entity.key, m.type, m.code)
+        )
+        entity = entities.get(m.entity.key)
+        if entity is None:
+            entity = entities[m.entity.key] = Entity(
+                id=m.entity.key,
+                name=m.entity.name,
+                type=m.entity.type,
+                country=m.entity.country,
+                discovered=m.entity.discovered,
+            )
+        if m.surface != entity.name and m.surface not in entity.aliases:
+            entity.aliases.append(m.surface)
+    doc.entities = list(entities.values())
+    doc.events = [
+        Event(
+            type=e.type,
+            participants=[p.code for p in e.participants],
+            date=e.date,
+            stage=e.stage,
+            topics=list(e.topics or []),
+            evidence=e.evidence,
+            evidence_start=e.evidence_start,
+            evidence_end=e.evidence_end,
+            confidence=e.confidence,
+        )
+        for e in row.events
+    ]
+    return doc
