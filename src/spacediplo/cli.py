@@ -5,12 +5,18 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from .errors import SpacediploError
@@ -37,7 +43,7 @@ DbOption = Annotated[
 ]
 
 
-def _settings(**overrides: object) -> Settings:
+def _settings(**overrides: Any) -> Settings:
     try:
         return Settings.from_env(**overrides)
     except ValueError as exc:
@@ -174,6 +180,27 @@ def stats_command(db: DbOption = None) -> None:
         for key, n in items:
             table.add_row(key, str(n))
         out.print(table)
+
+
+@app.command("demo")
+def demo_command(
+    db: Annotated[
+        Path, typer.Option("--db", help="SQLite file for the demo (recreated).")
+    ] = Path("spacediplo-demo.db"),
+    out: Annotated[Path, typer.Option("--out", help="Where to write the jsonl export.")] = Path(
+        "spacediplo-demo.jsonl"
+    ),
+) -> None:
+    """Ingest the bundled demo corpus into a fresh SQLite file, then print stats and export."""
+    from .demo import CORPUS_DIR
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    console.print(f"[bold]demo[/bold]: ingesting the bundled corpus ({CORPUS_DIR})")
+    ingest_command([str(CORPUS_DIR)], db=str(db))
+    export_command(db=str(db), format="jsonl", out=out)
+    stats_command(db=str(db))
+    console.print(f"database: {db.resolve()}\nexport: {out.resolve()}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

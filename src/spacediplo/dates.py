@@ -160,10 +160,9 @@ def parse_date_line(line: str, lang: str | None = None) -> str | None:
         return iso(year, month, day)
     if m := _WORD_DATE.match(text):
         if m["m1"]:
-            month, day, year = month_number(m["m1"]), int(m["d1"]), int(m["y1"])
+            word, day, year = m["m1"], int(m["d1"]), int(m["y1"])
         else:
-            month, day, year = month_number(m["m2"]), int(m["d2"]), int(m["y2"])
-        if month is None:
-            return None
-        return iso(year, month, day)
+            word, day, year = m["m2"], int(m["d2"]), int(m["y2"])
+        named_month = month_number(word)
+        return iso(year, named_month, day) if named_month is not None else None
     return None

@@ -66,9 +66,7 @@ class Settings:
         return normalise_db_url(self.db)
 
     @classmethod
-    def from_env(
-        cls, environ: dict[str, str] | None = None, **overrides: Any
-    ) -> Settings:
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         """Defaults, then ``SPACEDIPLO_*`` variables, then non-None keyword overrides."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}

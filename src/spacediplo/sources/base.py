@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import RawDocument
 
-__all__ = ["SourceItem", "Skipped"]
+__all__ = ["Skipped", "SourceItem"]
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,37 @@ _BOMS = (
 )
 
 
+#: Encodings in rough order of use on news sites (ties in detection go to the earlier one).
+_WEB_RANK = {
+    name: rank
+    for rank, name in enumerate(
+        (
+            "utf_8",
+            "cp1252",
+            "latin_1",
+            "iso8859_15",
+            "cp1251",
+            "koi8_r",
+            "gb18030",
+            "gb2312",
+            "big5",
+            "shift_jis",
+            "euc_jp",
+            "euc_kr",
+            "cp1256",
+            "iso8859_6",
+            "cp1250",
+            "iso8859_2",
+            "cp1253",
+            "cp1254",
+            "cp1255",
+            "cp874",
+            "cp1257",
+        )
+    )
+}
+
+
 def looks_binary(data: bytes, sample: int = 8192) -> bool:
     """True for data that is not text in any 8-bit or UTF-8 encoding (images, archives...)."""
     head = data[:sample]
@@ -57,7 +88,13 @@ def decode_bytes(data: bytes, locator: str, declared: str | None = None) -> tupl
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(locator, "undecodable text (no character encoding fits)")
-    return str(best), best.encoding
+    # Short Western texts fit many 8-bit code pages equally well; among the near-best
+    # fits, prefer the encodings the web actually uses.
+    least_chaos = min(m.chaos for m in matches)
+    best_coherence = max(m.coherence for m in matches if m.chaos == least_chaos)
+    near = [m for m in matches if m.chaos == least_chaos and m.coherence >= best_coherence - 0.1]
+    chosen = min(near, key=lambda m: _WEB_RANK.get(m.encoding, len(_WEB_RANK)))
+    return str(chosen), chosen.encoding

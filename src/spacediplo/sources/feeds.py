@@ -12,7 +12,7 @@ import feedparser
 from ..model import RawDocument
 from .base import Skipped, SourceItem
 
-__all__ = ["FeedEntry", "looks_like_feed", "parse_feed", "feed_items"]
+__all__ = ["FeedEntry", "feed_items", "looks_like_feed", "parse_feed"]
 
 _FEED_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 

@@ -158,7 +158,9 @@ def _json_document(
         return str(value).strip() or None if value is not None else None
 
     url = opt("url")
-    doc_id = opt("doc_id") or opt("id") or url or (doc_stem(path) if single else f"{doc_stem(path)}#{n}")
+    doc_id = (
+        opt("doc_id") or opt("id") or url or (doc_stem(path) if single else f"{doc_stem(path)}#{n}")
+    )
     return RawDocument(
         doc_id=doc_id,
         source=source,

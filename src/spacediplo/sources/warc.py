@@ -35,13 +35,27 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+def _complete(archive: ArchiveIterator, record: object | None) -> bool:
+    """False when the archive (or the record just read) was cut short.
+
+    warcio returns what it can of a truncated gzip member without raising, so we look at
+    the decompressor (did it reach the member's end?) and the record's remaining length.
+    """
+    decompressor = getattr(archive.reader, "decompressor", None)
+    if decompressor is not None and getattr(decompressor, "eof", True) is False:
+        return False
+    remaining = getattr(getattr(record, "raw_stream", None), "limit", 0)
+    return not remaining
+
+
 def warc_items(path: Path, source: str, max_bytes: int) -> Iterator[SourceItem]:
     """Every HTML (or plain-text) response record; a truncated archive keeps what was read."""
     stem = warc_stem(path)
     read = 0
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            archive = ArchiveIterator(stream)
+            for record in archive:
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = record.http_headers.get_header("Content-Type") or ""
@@ -53,6 +67,8 @@ def warc_items(path: Path, source: str, max_bytes: int) -> Iterator[SourceItem]:
                 status = record.http_headers.get_statuscode()
                 body = record.content_stream().read(max_bytes + 1)
                 read += 1
+                if len(body) <= max_bytes and not _complete(archive, record):
+                    raise EOFError("record cut short")
                 if status and not status.startswith("2"):
                     yield Skipped(locator, f"HTTP status {status} in archive")
                     continue
@@ -73,6 +89,8 @@ def warc_items(path: Path, source: str, max_bytes: int) -> Iterator[SourceItem]:
                     locator=locator,
                     url=url,
                 )
+            if not _complete(archive, None):
+                raise EOFError("compressed stream ends before its end marker")
     except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
         what = f"after {read} record(s)" if read else "before any record"
         yield Skipped(str(path), f"truncated or corrupt WARC {what} ({type(exc).__name__}: {exc})")

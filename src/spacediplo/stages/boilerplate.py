@@ -203,9 +203,7 @@ def clean_text_lines(raw: str, from_html: bool = False) -> CleanText:
     open_credit = False
     for index in range(start, len(lines)):
         line = lines[index]
-        if _is_related_header(line) and (
-            words_before >= 60 or words_before >= 0.4 * total_words
-        ):
+        if _is_related_header(line) and (words_before >= 60 or words_before >= 0.4 * total_words):
             result.removed.extend(("related-section", rest) for rest in lines[index:])
             break
         rule = _line_rule(line, open_credit, is_first=not kept or from_html)
@@ -219,7 +217,12 @@ def clean_text_lines(raw: str, from_html: bool = False) -> CleanText:
         words_before += word_count(line)
 
     # Rule 7: trailing footer of short sentence-less lines.
-    while not from_html and len(kept) > 1 and not _sentence_like(kept[-1]) and word_count(kept[-1]) <= 4:
+    while (
+        not from_html
+        and len(kept) > 1
+        and not _sentence_like(kept[-1])
+        and word_count(kept[-1]) <= 4
+    ):
         result.removed.append(("footer", kept.pop()))
     result.lines = kept
     return result
@@ -238,8 +241,11 @@ def _line_rule(line: str, open_credit: bool, is_first: bool) -> str | None:
         return "credit"
     if words <= 6 and _BANNER.search(line) and not _sentence_like(line):
         return "banner"
-    if not is_first and words <= 2 and not _sentence_like(line) and not any(
-        c.isdigit() for c in line
+    if (
+        not is_first
+        and words <= 2
+        and not _sentence_like(line)
+        and not any(c.isdigit() for c in line)
     ):
         return "fragment"
     return None

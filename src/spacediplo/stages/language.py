@@ -59,7 +59,7 @@ class Py3langidIdentifier:
     def __init__(self, languages: tuple[str, ...]) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
-        self._model = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=False)
+        self._model = LanguageIdentifier.from_model_file(MODEL_FILE)
         self._model.set_languages(list(languages))
 
     def identify(self, text: str) -> str | None:
@@ -96,9 +96,7 @@ class LanguageStage:
             return doc
         # Identify on the body: the title alone is short and often English on foreign sites.
         body = doc.text.split("\n\n", 1)[-1] if doc.title else doc.text
-        doc.lang = self.identifier.identify(body or doc.text) or self.identifier.identify(
-            doc.text
-        )
+        doc.lang = self.identifier.identify(body or doc.text) or self.identifier.identify(doc.text)
         return doc
 
 

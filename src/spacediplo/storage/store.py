@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ __all__ = ["SaveOutcome", "Stats", "Store"]
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-class SaveOutcome(str, Enum):
+class SaveOutcome(StrEnum):
     NEW = "new"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
@@ -167,7 +167,9 @@ class Store:
         for mention in doc.mentions:
             if mention.entity_id not in entity_ids:
                 entity = meta.get(mention.entity_id) or Entity(
-                    id=mention.entity_id, name=mention.surface, type=mention.type,
+                    id=mention.entity_id,
+                    name=mention.surface,
+                    type=mention.type,
                     country=mention.code,
                 )
                 entity_ids[mention.entity_id] = self._entity_id(session, entity)
@@ -194,7 +196,9 @@ class Store:
                     evidence_start=ev.evidence_start,
                     evidence_end=ev.evidence_end,
                     confidence=ev.confidence,
-                    participants=[EventParticipantRow(code=c) for c in sorted(set(ev.participants))],
+                    participants=[
+                        EventParticipantRow(code=c) for c in sorted(set(ev.participants))
+                    ],
                 )
             )
 
@@ -248,9 +252,9 @@ class Store:
     def versions(self, doc_id: str) -> list[Document]:
         with self.session_factory() as session:
             rows = session.scalars(
-                self._document_query().where(DocumentRow.doc_id == doc_id).order_by(
-                    DocumentRow.version
-                )
+                self._document_query()
+                .where(DocumentRow.doc_id == doc_id)
+                .order_by(DocumentRow.version)
             ).all()
             return [_to_document(r) for r in rows]
 
@@ -355,9 +359,7 @@ def _to_document(row: DocumentRow) -> Document:
     doc.notes["version"] = row.version
     entities: dict[str, Entity] = {}
     for m in row.mentions:
-        doc.mentions.append(
-            Mention(m.start, m.end, m.surface, m.entity.key, m.type, m.code)
-        )
+        doc.mentions.append(Mention(m.start, m.end, m.surface, m.entity.key, m.type, m.code))
         entity = entities.get(m.entity.key)
         if entity is None:
             entity = entities[m.entity.key] = Entity(

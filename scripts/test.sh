@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test run on a fresh machine: set-up, lint, types, knowledge-base check, tests
+# (SQLite and a throwaway PostgreSQL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+eval "$(bash scripts/pg-test-server.sh)"
+trap 'eval "${PG_TEST_STOP:-true}" >/dev/null 2>&1 || true' EXIT
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/mypy
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
