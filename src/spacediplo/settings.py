@@ -56,7 +56,7 @@ class Settings:
     languages: tuple[str, ...] = field(
         default=DEFAULT_LANGUAGES, metadata={"help": "comma-separated ISO 639-1 codes"}
     )
-    langid: str = field(default="lingua", metadata={"help": "lingua or py3langid"})
+    langid: str = field(default="py3langid", metadata={"help": "py3langid or lingua"})
     stages: tuple[str, ...] = field(
         default=("clean", "language", "pubdate"), metadata={"help": "pipeline stage names"}
     )
