@@ -153,7 +153,9 @@ class Store:
                 raw_format=doc.raw_format,
                 raw=doc.raw,
                 text=doc.text,
-                notes=_json_safe(doc.notes),
+                # Which mentioned entities the document lists (countries and umbrella
+                # bodies are mentions but not entities); kept so reading back is exact.
+                notes=_json_safe({**doc.notes, "entities": [e.id for e in doc.entities]}),
                 ingested_at=_now(),
             )
             session.add(row)
@@ -357,6 +359,7 @@ def _to_document(row: DocumentRow) -> Document:
         story=row.story.key if row.story is not None else None,
     )
     doc.notes["version"] = row.version
+    listed = doc.notes.pop("entities", None)
     entities: dict[str, Entity] = {}
     for m in row.mentions:
         doc.mentions.append(Mention(m.start, m.end, m.surface, m.entity.key, m.type, m.code))
@@ -371,7 +374,10 @@ def _to_document(row: DocumentRow) -> Document:
             )
         if m.surface != entity.name and m.surface not in entity.aliases:
             entity.aliases.append(m.surface)
-    doc.entities = list(entities.values())
+    if listed is None:
+        doc.entities = [e for e in entities.values() if e.type != "country"]
+    else:
+        doc.entities = [entities[i] for i in listed if i in entities]
     doc.events = [
         Event(
             type=e.type,

@@ -1,0 +1,295 @@
+"""Fast matching of every knowledge-base name in text, with context rules.
+
+Names are looked up as sequences of match keys (:mod:`.text`): a dictionary from the
+first key to the pattern lengths that start with it, then one dictionary lookup per
+candidate length. Overlapping candidates resolve to the longest span. Then the rules:
+
+- *Case*: an acronym (a name in capitals, or listed under ``acronyms``) matches only in
+  capitals (four letters or more may also be written "Nasa"); a name that starts with a
+  capital matches only text that does ("Mir" is not "мир").
+- *Combining forms* ("franco-") match only when a hyphen follows ("franco-soviétique").
+- *Ambiguous names* (listed under ``ambiguous``) need space context in their sentence:
+  another unambiguous actor, or a space word.
+- *Capitals* name the government only when not after a preposition of place
+  ("Moscow and Beijing agreed" vs "the embassy in Moscow").
+- *Several entries for one span* (SCO): the one whose other names occur in the document
+  wins, then the one whose name words occur in the sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .base import KnowledgeBase, fold_name
+from .entry import Entry
+from .text import Token, has_cased_upper, key, sentence_index, sentence_spans, tokenize
+
+__all__ = ["Match", "Matcher", "PatternInfo", "get_matcher"]
+
+#: Words that make a sentence about space (folded stems; matched as key prefixes).
+SPACE_WORDS = tuple(
+    key(w)
+    for w in """space spacecraft spaceflight orbit orbital launch launcher rocket satellite
+    satellites station cosmonaut astronaut crew mission probe lunar moon mars docking
+    cosmodrome spaceport payload module capsule booster
+    espace spatial spatiale orbite lancement lanceur fusée satellite station cosmonaute
+    astronaute équipage sonde lune vaisseau
+    космос космический космонавт орбита ракета спутник станция запуск корабль экипаж
+    космодром луна модуль
+    espacio espacial órbita cohete lanzamiento satélite estación astronauta tripulación
+    Raumfahrt Weltraum Rakete Satellit Raumstation Astronaut Start Trägerrakete Mond
+    spazio spaziale razzo satellite lancio astronauta stazione
+    espaço espacial foguete satélite lançamento estação astronauta
+    航天 卫星 火箭 发射 空间站 宇航员 月球 宇宙 衛星 ロケット 打ち上げ 宇宙飛行士
+    فضاء الفضاء صاروخ قمر مدار رائد""".split()
+)
+
+#: Prepositions of place: a capital after one is a place, not a government.
+PLACE_WORDS = frozenset(
+    key(w)
+    for w in """in at from to near outside inside into across over à au aux en dans depuis près
+    vers chez в во из на под у около под возле en desde hacia cerca hasta in aus nach bei
+    von vor um nahe a da di presso em para no na 在 于 في من إلى""".split()
+)
+
+#: Kinds of names, strongest first (used to break ties between equal spans).
+KIND_RANK = {"name": 0, "acronym": 1, "capital": 2, "demonym": 3, "prefix": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class PatternInfo:
+    entry_id: str
+    kind: str  # name | acronym | demonym | capital | prefix
+    alias: str
+    case: str  # "upper" (acronym), "title" (starts with a capital), "any"
+    ambiguous: bool
+    lang: str
+
+
+@dataclass
+class Match:
+    start: int  # character offsets in the text
+    end: int
+    token_start: int
+    token_end: int
+    entry: Entry
+    kind: str
+    alias: str
+
+    @property
+    def surface_length(self) -> int:
+        return self.end - self.start
+
+
+def _case_rule(alias: str, is_acronym: bool) -> str:
+    letters = [c for c in alias if c.isalpha()]
+    if not letters or not any(c.isupper() or c.islower() for c in letters):
+        return "any"  # scripts without case
+    if is_acronym or (len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())):
+        return "upper"
+    return "title" if has_cased_upper(alias) else "any"
+
+
+class Matcher:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.patterns: dict[tuple[str, ...], list[PatternInfo]] = defaultdict(list)
+        self.lengths: dict[str, list[int]] = defaultdict(list)
+        self.long_forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for entry in kb.entries.values():
+            self._add_entry(entry)
+        for first, lengths in self.lengths.items():
+            self.lengths[first] = sorted(set(lengths), reverse=True)
+
+    def _add(self, entry: Entry, alias: str, kind: str, ambiguous: set[str], lang: str) -> None:
+        keys = tuple(t.key for t in tokenize(alias))
+        if not keys:
+            return
+        is_acronym = kind == "acronym"
+        info = PatternInfo(
+            entry_id=entry.id,
+            kind=kind,
+            alias=alias,
+            case=_case_rule(alias, is_acronym),
+            ambiguous=fold_name(alias) in ambiguous,
+            lang=lang,
+        )
+        bucket = self.patterns[keys]
+        if any(p.entry_id == info.entry_id and p.kind == info.kind and p.case == info.case
+               for p in bucket):
+            return
+        bucket.append(info)
+        self.lengths[keys[0]].append(len(keys))
+        if kind == "name" and len(keys) >= 2:
+            self.long_forms[entry.id].add(keys)
+
+    def _add_entry(self, entry: Entry) -> None:
+        ambiguous = {fold_name(a) for a in entry.ambiguous}
+        for lang, name in entry.all_names():
+            self._add(entry, name, "acronym" if lang == "acronym" else "name", ambiguous, lang)
+            if lang == "de" and " " not in name and not name.endswith(("s", "x", "z")):
+                # German genitive: Russlands, Frankreichs, Roskosmos'.
+                self._add(entry, name + "s", "name", ambiguous, lang)
+        for kind, mapping in (("demonym", entry.demonyms), ("capital", entry.capitals),
+                              ("prefix", entry.prefixes)):
+            for lang, names in mapping.items():
+                for name in names:
+                    self._add(entry, name.rstrip("-‐"), kind, ambiguous, lang)
+
+    # -- matching --------------------------------------------------------------------------
+    def candidates(self, tokens: list[Token]) -> list[tuple[int, int, list[PatternInfo]]]:
+        found: list[tuple[int, int, list[PatternInfo]]] = []
+        keys = [t.key for t in tokens]
+        patterns, lengths = self.patterns, self.lengths
+        for i, first in enumerate(keys):
+            options = lengths.get(first)
+            if not options:
+                continue
+            for length in options:
+                if i + length > len(keys):
+                    continue
+                infos = patterns.get(tuple(keys[i : i + length]))
+                if infos:
+                    found.append((i, i + length, infos))
+        return found
+
+    def match(self, text: str, tokens: list[Token] | None = None,
+              lang: str | None = None) -> list[Match]:
+        tokens = tokenize(text) if tokens is None else tokens
+        if not tokens:
+            return []
+        sentences = sentence_spans(text)
+        sentence_of = sentence_index(tokens, sentences)
+        document_keys = {t.key for t in tokens}
+        accepted: list[tuple[int, int, list[PatternInfo]]] = []
+        for start, end, infos in self.candidates(tokens):
+            valid = [p for p in infos if self._form_ok(p, text, tokens, start, end)]
+            if valid:
+                accepted.append((start, end, valid))
+        # Longest span first; among equal spans, a name written in the document's language
+        # (or language-neutral: acronyms, native and English names) before the others.
+        def neutral(infos: list[PatternInfo]) -> bool:
+            return any(p.lang in (lang, "en", "native", "acronym") for p in infos)
+
+        accepted.sort(key=lambda c: (-(c[1] - c[0]), not neutral(c[2]), c[0]))
+        taken = [False] * len(tokens)
+        chosen: list[tuple[int, int, list[PatternInfo]]] = []
+        for start, end, infos in accepted:
+            if any(taken[start:end]):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            chosen.append((start, end, infos))
+        chosen.sort()
+        sentence_support = self._sentence_support(chosen, sentence_of)
+        matches: list[Match] = []
+        for start, end, infos in chosen:
+            sentence = sentence_of[start]
+            info = self._choose(infos, tokens, start, end, document_keys, sentence_of)
+            if info is None:
+                continue
+            if info.ambiguous and not self._space_context(
+                tokens, sentence_of, sentence, sentence_support, start
+            ):
+                continue
+            if info.kind == "capital" and self._after_place_word(tokens, start):
+                continue
+            entry = self.kb.entries[info.entry_id]
+            matches.append(
+                Match(tokens[start].start, tokens[end - 1].end, start, end, entry, info.kind,
+                      info.alias)
+            )
+        return matches
+
+    def _form_ok(self, info: PatternInfo, text: str, tokens: list[Token], start: int,
+                 end: int) -> bool:
+        surface = text[tokens[start].start : tokens[end - 1].end]
+        if info.case == "upper":
+            letters = [c for c in surface if c.isalpha()]
+            if not all(c.isupper() for c in letters):
+                # "Nasa", "Jaxa": house styles that write long acronyms in title case.
+                if not (len(letters) >= 4 and letters[0].isupper() and end - start == 1):
+                    return False
+        elif info.case == "title" and not has_cased_upper(surface):
+            return False
+        if info.kind == "prefix":
+            after = tokens[end - 1].end
+            if after >= len(text) or text[after] not in "-‐‑–":
+                return False
+        return True
+
+    def _choose(self, infos: list[PatternInfo], tokens: list[Token], start: int, end: int,
+                document_keys: set[str], sentence_of: list[int]) -> PatternInfo | None:
+        entries = {p.entry_id for p in infos}
+        best = min(infos, key=lambda p: KIND_RANK[p.kind])
+        if len(entries) == 1:
+            return best
+        current = [p for p in infos if not self.kb.entries[p.entry_id].historic]
+        if current and len(current) < len(infos) and all(
+            self.kb.entries[p.entry_id].type == "country" for p in infos
+        ):
+            # A capital or adjective shared by a state and its historic predecessor
+            # (Moscow: Russia and the USSR) names the state of the time; without a year
+            # before the predecessor's end in the sentence, that is today's state.
+            if not self._historic_sentence(tokens, start, sentence_of):
+                infos = current
+                if len({p.entry_id for p in infos}) == 1:
+                    return min(infos, key=lambda p: KIND_RANK[p.kind])
+        # Several entries share this name: prefer one whose longer names occur in the
+        # document ("Space Climate Observatory (SCO)"), then one whose name words occur
+        # in the sentence; without evidence, keep the strongest kind of name only if it
+        # belongs to a single entry.
+        def evidence(info: PatternInfo) -> tuple[int, int]:
+            long_forms = self.long_forms.get(info.entry_id, set())
+            in_document = sum(1 for form in long_forms if set(form) <= document_keys and
+                              len(form) > end - start)
+            entry = self.kb.entries[info.entry_id]
+            sentence = sentence_of[start]
+            sentence_keys = {t.key for t, s in zip(tokens, sentence_of, strict=True)
+                             if s == sentence}
+            name_words = {t.key for t in tokenize(entry.name)} - {tokens[start].key}
+            return in_document, len(name_words & sentence_keys)
+
+        scored = sorted(((evidence(p), p) for p in infos), key=lambda s: s[0], reverse=True)
+        top, runner_up = scored[0], scored[1]
+        if top[0] > runner_up[0] or top[1].entry_id == runner_up[1].entry_id:
+            return top[1]
+        return None
+
+    def _historic_sentence(self, tokens: list[Token], start: int, sentence_of: list[int]) -> bool:
+        sentence = sentence_of[start]
+        for i in range(max(0, start - 40), min(len(tokens), start + 40)):
+            if sentence_of[i] == sentence and tokens[i].text.isdigit() and len(tokens[i].text) == 4:
+                if 1917 <= int(tokens[i].text) <= 1991:
+                    return True
+        return False
+
+    def _sentence_support(self, chosen: list[tuple[int, int, list[PatternInfo]]],
+                          sentence_of: list[int]) -> set[int]:
+        """Sentences holding at least one unambiguous actor name."""
+        support: set[int] = set()
+        for start, _, infos in chosen:
+            if any(not p.ambiguous and p.kind in ("name", "acronym") for p in infos):
+                support.add(sentence_of[start])
+        return support
+
+    def _space_context(self, tokens: list[Token], sentence_of: list[int], sentence: int,
+                       support: set[int], start: int) -> bool:
+        if sentence in support:
+            return True
+        for i in range(max(0, start - 40), min(len(tokens), start + 40)):
+            if sentence_of[i] == sentence and tokens[i].key.startswith(SPACE_WORDS):
+                return True
+        return False
+
+    def _after_place_word(self, tokens: list[Token], start: int) -> bool:
+        return any(tokens[i].key in PLACE_WORDS for i in range(max(0, start - 2), start))
+
+
+
+@lru_cache(maxsize=4)
+def get_matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
+

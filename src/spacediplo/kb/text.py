@@ -1,0 +1,158 @@
+"""Tokens and match keys shared by the knowledge base and the recognisers.
+
+A *key* is the form under which a word is matched: case- and accent-folded; Cyrillic
+words reduced to a stem (so that Роскосмоса, Роскосмосом and Роскосмос meet); Arabic
+words stripped of the clitic conjunctions/prepositions and the article. Both the
+knowledge base's names and the text are keyed the same way, so inflected mentions of
+multi-word names (Национального космического управления) match word by word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Token", "has_cased_upper", "is_cjk", "key", "name_keys", "sentence_index", "sentence_spans",
+    "tokenize",
+]
+
+_WORD = re.compile(r"[^\W_]+")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+# Russian/Ukrainian noun and adjective endings, longest first. Stripping the longest one
+# that leaves a stem of at least three letters maps the case forms of a name together.
+_CYRILLIC_ENDINGS = tuple(
+    sorted(
+        """ами ями ого его ому ему ыми ими ых их ой ей ий ый ая яя ое ее ые ие ую юю ов ев ам ям
+        ах ях ом ем ия ию ии ья ье ьи ью а я у ю о е ы и ь й""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_ARABIC_CLITICS = ("و", "ف", "ب", "ل", "ك")
+_MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
+
+
+def has_cased_upper(text: str) -> bool:
+    """True when the first cased letter is upper case (False for scripts without case)."""
+    for char in text:
+        if char.isalpha():
+            return char.isupper()
+    return False
+
+
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in word if not unicodedata.combining(c)).replace("ё", "е")
+
+
+@lru_cache(maxsize=262_144)
+def key(word: str) -> str:
+    """The match key of one token."""
+    if _CYRILLIC.search(word):
+        # Fold case and ё only: й and other letters with diacritics are distinct letters.
+        folded = word.casefold().replace("ё", "е")
+        for ending in _CYRILLIC_ENDINGS:
+            if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_STEM:
+                return folded[: -len(ending)]
+        return folded
+    folded = _fold(word)
+    if _ARABIC.search(word):
+        for clitic in _ARABIC_CLITICS:
+            if folded.startswith(clitic) and len(folded) > 4 and folded[1:3] == "ال":
+                folded = folded[1:]
+                break
+        if folded.startswith("ال") and len(folded) > 4:
+            folded = folded[2:]
+    return folded
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with character offsets; CJK characters are one token each."""
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if _CJK_CHAR.search(word):
+            start = match.start()
+            buffer_start: int | None = None
+            for i, char in enumerate(word):
+                if _CJK_CHAR.match(char):
+                    if buffer_start is not None:
+                        part = word[buffer_start:i]
+                        tokens.append(Token(start + buffer_start, start + i, part, key(part)))
+                        buffer_start = None
+                    tokens.append(Token(start + i, start + i + 1, char, char))
+                elif buffer_start is None:
+                    buffer_start = i
+            if buffer_start is not None:
+                part = word[buffer_start:]
+                tokens.append(Token(start + buffer_start, match.end(), part, key(part)))
+            continue
+        tokens.append(Token(match.start(), match.end(), word, key(word)))
+    return tokens
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The key sequence of a name, as the matcher looks it up."""
+    return tuple(t.key for t in tokenize(name))
+
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…。！？؟])[\"'”»)\]]*\s+|\n\s*\n|(?<=[。！？])"
+)
+# Abbreviations after which a full stop does not end the sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vol fig gen col lt sgt jr sr inc ltd co corp vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec m mme mlle г гг т им ул "
+    "e g i e u s".split()
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries (start, end) of ``text``; paragraphs always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if end <= start:
+            continue
+        before = text[start:end].rstrip()
+        last_word = re.search(r"(\w+)\.$", before)
+        if last_word and (
+            last_word.group(1).casefold() in _ABBREVIATIONS or len(last_word.group(1)) == 1
+        ) and "\n\n" not in match.group():
+            continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentence_index(tokens: list[Token], sentences: list[tuple[int, int]]) -> list[int]:
+    """For each token, the index of its sentence in ``sentences``."""
+    index: list[int] = []
+    s = 0
+    for token in tokens:
+        while s < len(sentences) - 1 and token.start >= sentences[s][1]:
+            s += 1
+        index.append(s)
+    return index

@@ -1,0 +1,186 @@
+"""Actors: knowledge-base names, people found from cues, and later surname mentions,
+turned into the document's mentions (with spans and actor codes) and distinct entities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..kb import KnowledgeBase, load_kb
+from ..kb.matcher import Match, Matcher, get_matcher
+from ..kb.people import FoundPerson, PersonFinder, slug
+from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
+from ..model import Document, Entity, Mention
+from ..registry import register_stage
+from ..settings import Settings
+
+__all__ = ["ActorRecogniser", "ActorsStage", "DISCOVERED_PREFIX"]
+
+DISCOVERED_PREFIX = "discovered:"
+_AFFILIATION_GAP = re.compile(
+    r"^\s*(?:of(?: the)?|de(?: la| l['’])?|du|des|del|della|di|der|при|под|,)?\s*$", re.I
+)
+
+
+@dataclass
+class _Person:
+    entity_id: str
+    name: str
+    code: str | None
+    surname_keys: tuple[str, ...]
+
+
+class ActorRecogniser:
+    """Text → mentions. Shared by the pipeline stage and the ``kb`` tools."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher: Matcher = get_matcher(kb)
+        self.people = PersonFinder(kb)
+
+    def mentions(self, text: str, lang: str | None = None) -> list[Mention]:
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        matches = self.matcher.match(text, tokens, lang)
+        sentence_of = sentence_index(tokens, sentence_spans(text))
+        found = self.people.find(text, tokens, matches, sentence_of)
+        mentions = [
+            Mention(m.start, m.end, text[m.start : m.end], m.entry.id, m.entry.type, m.entry.code)
+            for m in self._without_affiliations(text, matches)
+        ]
+        mentions += [self._discovered(text, tokens, p) for p in found]
+        mentions += self._surnames(text, tokens, matches, found, mentions)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _without_affiliations(self, text: str, matches: list[Match]) -> list[Match]:
+        """Drop a parent body named as part of its child's name ("MGIMO of the MFA of
+        Russia", "IKI RAN", "МГИМО МИД России"): it is an affiliation, not an actor."""
+        kept: list[Match] = []
+        for m in matches:
+            previous = kept[-1] if kept else None
+            if (
+                previous is not None
+                and previous.entry.parent == m.entry.id
+                and _AFFILIATION_GAP.match(text[previous.end : m.start])
+            ):
+                continue
+            kept.append(m)
+        return kept
+
+    def _discovered(self, text: str, tokens: list[Token], person: FoundPerson) -> Mention:
+        return Mention(
+            tokens[person.start].start,
+            tokens[person.end - 1].end,
+            person.name,
+            f"{DISCOVERED_PREFIX}person:{slug(person.name)}",
+            "person",
+            person.country,
+        )
+
+    def _surnames(self, text: str, tokens: list[Token], matches: list[Match],
+                  found: list[FoundPerson], mentions: list[Mention]) -> list[Mention]:
+        """Later mentions of a person by surname alone ("Bakanov noted", "Le Gall and …")."""
+        people: list[_Person] = []
+        for m in matches:
+            if m.entry.type == "person":
+                surname = _surname(m.alias) or _surname(m.entry.name)
+                if surname:
+                    people.append(_Person(m.entry.id, m.entry.name, m.entry.code, surname))
+        for p in found:
+            surname = _surname(p.name)
+            if surname:
+                people.append(_Person(f"{DISCOVERED_PREFIX}person:{slug(p.name)}", p.name,
+                                      p.country, surname))
+        if not people:
+            return []
+        taken = [False] * len(tokens)
+        index = {t.start: i for i, t in enumerate(tokens)}
+        for mention in mentions:
+            first = index.get(mention.start)
+            if first is None:
+                continue
+            i = first
+            while i < len(tokens) and tokens[i].end <= mention.end:
+                taken[i] = True
+                i += 1
+        extra: list[Mention] = []
+        for person in people:
+            n = len(person.surname_keys)
+            for i in range(len(tokens) - n + 1):
+                if any(taken[i : i + n]) or not tokens[i].text[:1].isupper():
+                    continue
+                if tuple(t.key for t in tokens[i : i + n]) == person.surname_keys:
+                    start, end = tokens[i].start, tokens[i + n - 1].end
+                    extra.append(Mention(start, end, text[start:end], person.entity_id,
+                                         "person", person.code))
+                    for j in range(i, i + n):
+                        taken[j] = True
+        return extra
+
+    def entities(self, mentions: list[Mention]) -> list[Entity]:
+        """Distinct non-country entities, in order of first mention."""
+        entities: dict[str, Entity] = {}
+        for mention in mentions:
+            if mention.type == "country":
+                continue
+            entity = entities.get(mention.entity_id)
+            if entity is None:
+                entry = self.kb.get(mention.entity_id)
+                name = entry.name if entry is not None else mention.surface
+                entity = entities[mention.entity_id] = Entity(
+                    id=mention.entity_id,
+                    name=name,
+                    type=mention.type,
+                    country=mention.code,
+                    discovered=entry is None,
+                )
+            if mention.surface != entity.name and mention.surface not in entity.aliases:
+                entity.aliases.append(mention.surface)
+        # An umbrella organisation is not listed beside one of its own bodies named in the
+        # same text ("UN headquarters" next to COPUOS and the General Assembly).
+        parents = {
+            entry.parent
+            for entity_id in entities
+            if (entry := self.kb.get(entity_id)) is not None and entry.parent
+        }
+        return [
+            e for e in entities.values()
+            if not (e.id in parents and e.type == "igo")
+        ]
+
+
+def _surname(name: str) -> tuple[str, ...] | None:
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    surname = parts[1:]
+    # Skip middle initials and patronymic-free forms: "Sergey P. Korolev" → "Korolev".
+    while len(surname) > 1 and len(surname[0].rstrip(".")) == 1:
+        surname = surname[1:]
+    keys = tuple(key(t.text) for t in tokenize(" ".join(surname)))
+    return keys or None
+
+
+
+class ActorsStage:
+    """Sets ``mentions`` and ``entities`` from the cleaned text."""
+
+    name: ClassVar[str] = "actors"
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "lang"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"mentions", "entities"})
+
+    def __init__(self, recogniser: ActorRecogniser) -> None:
+        self.recogniser = recogniser
+
+    def __call__(self, doc: Document) -> Document:
+        doc.mentions = self.recogniser.mentions(doc.text, doc.lang)
+        doc.entities = self.recogniser.entities(doc.mentions)
+        return doc
+
+
+@register_stage("actors")
+def make_actors(settings: Settings) -> ActorsStage:
+    return ActorsStage(ActorRecogniser(load_kb()))
