@@ -17,7 +17,6 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 import trafilatura
 from _common import SHARED

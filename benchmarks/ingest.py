@@ -20,10 +20,11 @@ from _common import ROOT, peak_rss_mb
 
 sys.path.insert(0, str(ROOT))
 
-from spacediplo.ingest import ingest  # noqa: E402
-from spacediplo.settings import Settings  # noqa: E402
-from spacediplo.storage import Store  # noqa: E402
-from tests.fixtures import article_html, article_text  # noqa: E402
+from tests.fixtures import article_html, article_text
+
+from spacediplo.ingest import ingest
+from spacediplo.settings import Settings
+from spacediplo.storage import Store
 
 
 def make_inputs(folder: Path, kind: str, n: int) -> None:

@@ -20,11 +20,12 @@ from _common import ROOT, SHARED
 
 sys.path.insert(0, str(ROOT))
 
-from spacediplo.demo import CORPUS_DIR, load_gold  # noqa: E402
-from spacediplo.model import Document, RawDocument  # noqa: E402
-from spacediplo.settings import DEFAULT_LANGUAGES  # noqa: E402
-from spacediplo.stages.clean import CleanStage  # noqa: E402
-from tests.stages.test_language import SAMPLES  # noqa: E402
+from tests.stages.test_language import SAMPLES
+
+from spacediplo.demo import CORPUS_DIR, load_gold
+from spacediplo.model import Document, RawDocument
+from spacediplo.settings import DEFAULT_LANGUAGES
+from spacediplo.stages.clean import CleanStage
 
 SENTENCE = re.compile(r"(?<=[.!?»”])\s+(?=[A-ZА-ЯЁÀ-Ý«“])")
 
@@ -53,11 +54,12 @@ def labelled_texts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 def main() -> None:
     paragraphs, sentences = labelled_texts()
-    print(f"{len(paragraphs)} paragraphs, {len(sentences)} sentences, "
-          f"{len(DEFAULT_LANGUAGES)} candidate languages")
-    from lingua import IsoCode639_1, LanguageDetectorBuilder
-
+    print(
+        f"{len(paragraphs)} paragraphs, {len(sentences)} sentences, "
+        f"{len(DEFAULT_LANGUAGES)} candidate languages"
+    )
     import py3langid.langid as py3  # type: ignore[import-untyped]
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, c.upper()) for c in DEFAULT_LANGUAGES]
     backends = {}
@@ -80,8 +82,11 @@ def main() -> None:
         model.set_languages(list(DEFAULT_LANGUAGES))
         return lambda text: model.classify(text)[0]
 
-    for name, factory in (("py3langid", langid), ("lingua-low", lambda: lingua("low")),
-                          ("lingua-high", lambda: lingua("high"))):
+    for name, factory in (
+        ("py3langid", langid),
+        ("lingua-low", lambda: lingua("low")),
+        ("lingua-high", lambda: lingua("high")),
+    ):
         start = time.perf_counter()
         backends[name] = factory()
         load = time.perf_counter() - start
@@ -92,10 +97,14 @@ def main() -> None:
             start = time.perf_counter()
             correct = sum(identify(text) == lang for text, lang in items)
             elapsed = time.perf_counter() - start
-            results.append(f"{label}={correct}/{len(items)} ({correct / len(items):.3f}, "
-                           f"{len(items) / elapsed:.0f}/s)")
-        print(f"{name:12s} load={load:.1f}s peak_rss_mb={rss:.0f} (before {rss_before:.0f}) "
-              + " ".join(results))
+            results.append(
+                f"{label}={correct}/{len(items)} ({correct / len(items):.3f}, "
+                f"{len(items) / elapsed:.0f}/s)"
+            )
+        print(
+            f"{name:12s} load={load:.1f}s peak_rss_mb={rss:.0f} (before {rss_before:.0f}) "
+            + " ".join(results)
+        )
         rss_before = rss
 
 

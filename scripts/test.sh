@@ -8,4 +8,5 @@ eval "$(bash scripts/pg-test-server.sh)"
 trap 'eval "${PG_TEST_STOP:-true}" >/dev/null 2>&1 || true' EXIT
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/mypy
+.venv/bin/spacediplo kb validate
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

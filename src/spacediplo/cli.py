@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -182,11 +183,95 @@ def stats_command(db: DbOption = None) -> None:
         out.print(table)
 
 
+kb_app = typer.Typer(help="The knowledge base of space actors.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("search")
+def kb_search_command(
+    name: Annotated[str, typer.Argument(help="A name in any language or script.")],
+    limit: Annotated[int, typer.Option(help="How many entries.")] = 10,
+) -> None:
+    """Entries whose names are closest to NAME."""
+    from .kb import load_kb
+
+    table = Table(title=f"knowledge base: {name}")
+    for column in ("id", "type", "name", "code", "matched name", "score"):
+        table.add_column(column, overflow="fold")
+    for entry, score, matched in load_kb().search(name, limit):
+        table.add_row(entry.id, entry.type, entry.name, entry.code or "", matched, f"{score:.0f}")
+    Console().print(table)
+
+
+@kb_app.command("show")
+def kb_show_command(entry_id: Annotated[str, typer.Argument(help="Entry id.")]) -> None:
+    """One entry, whole (YAML)."""
+    import yaml
+
+    from .kb import load_kb
+
+    entry = load_kb().get(entry_id)
+    if entry is None:
+        console.print(f"[red]error:[/red] no entry {entry_id!r} (try: spacediplo kb search)")
+        raise typer.Exit(1)
+    print(yaml.safe_dump(entry.to_dict(), allow_unicode=True, sort_keys=False), end="")
+
+
+@kb_app.command("stats")
+def kb_stats_command() -> None:
+    """Entries per type, and per type the entries with names in each language."""
+    from .kb import load_kb
+
+    stats = load_kb().stats()
+    languages = ("en", "fr", "ru", "es", "de", "it", "pt", "zh", "ar", "ja")
+    table = Table(
+        title=f"knowledge base: {sum(stats.by_type.values())} entries, {stats.aliases} aliases"
+    )
+    table.add_column("type")
+    table.add_column("entries", justify="right")
+    for lang in languages:
+        table.add_column(lang, justify="right")
+    for entry_type, n in stats.by_type.most_common():
+        langs = stats.languages_by_type.get(entry_type, Counter())
+        table.add_row(entry_type, str(n), *(str(langs.get(lang, 0)) for lang in languages))
+    Console().print(table)
+
+
+@kb_app.command("validate")
+def kb_validate_command() -> None:
+    """Check the data: schema, actor codes, parents, duplicate aliases. Exit 1 on problems."""
+    from .kb import load_kb
+
+    problems = load_kb().validate()
+    for problem in problems:
+        console.print(f"[red]problem:[/red] {problem}")
+    if problems:
+        console.print(f"{len(problems)} problem(s)")
+        raise typer.Exit(1)
+    console.print("knowledge base is valid")
+
+
+@kb_app.command("discovered")
+def kb_discovered_command(db: DbOption = None) -> None:
+    """Entities found in the stored texts but not in the knowledge base (for curation)."""
+    store = _open_store(_settings(db=db))
+    try:
+        rows = store.discovered_entities()
+    finally:
+        store.close()
+    table = Table(title=f"{len(rows)} discovered entit{'y' if len(rows) == 1 else 'ies'}")
+    for column in ("id", "name", "type", "country", "mentions"):
+        table.add_column(column, overflow="fold")
+    for key, name, entity_type, country, n in rows:
+        table.add_row(key, name, entity_type, country or "", str(n))
+    Console().print(table)
+
+
 @app.command("demo")
 def demo_command(
-    db: Annotated[
-        Path, typer.Option("--db", help="SQLite file for the demo (recreated).")
-    ] = Path("spacediplo-demo.db"),
+    db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo (recreated).")] = Path(
+        "spacediplo-demo.db"
+    ),
     out: Annotated[Path, typer.Option("--out", help="Where to write the jsonl export.")] = Path(
         "spacediplo-demo.jsonl"
     ),

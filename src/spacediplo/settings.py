@@ -58,7 +58,8 @@ class Settings:
     )
     langid: str = field(default="py3langid", metadata={"help": "py3langid or lingua"})
     stages: tuple[str, ...] = field(
-        default=("clean", "language", "pubdate", "actors"), metadata={"help": "pipeline stage names"}
+        default=("clean", "language", "pubdate", "actors"),
+        metadata={"help": "pipeline stage names"},
     )
 
     @property

@@ -160,7 +160,7 @@ def _same_family(ids: set[str], kb: KnowledgeBase) -> bool:
         return True
     # An entry and its parent, or siblings under one parent, may share a short form.
     parents = {e.parent for e in entries}
-    return len(parents) == 1 and None not in parents or any(e.parent in ids for e in entries)
+    return (len(parents) == 1 and None not in parents) or any(e.parent in ids for e in entries)
 
 
 @lru_cache(maxsize=4)

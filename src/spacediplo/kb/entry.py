@@ -68,8 +68,12 @@ class Entry:
         return names
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name,
-                               "code": self.code}
+        out: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "code": self.code,
+        }
         for key in ("qid", "parent", "native_name", "kind", "alpha2", "coordinates", "source"):
             value = getattr(self, key)
             if value:

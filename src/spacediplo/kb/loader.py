@@ -14,7 +14,7 @@ from babel.core import UnknownLocaleError
 
 from .entry import Entry
 
-__all__ = ["DATA_DIR", "COUNTRY_NAME_LANGUAGES", "build_countries", "load_entries", "load_yaml"]
+__all__ = ["COUNTRY_NAME_LANGUAGES", "DATA_DIR", "build_countries", "load_entries", "load_yaml"]
 
 DATA_DIR = Path(__file__).parent / "data"
 #: Languages whose CLDR country names are added as aliases.
@@ -30,7 +30,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_yaml(path: Path) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - safe loader
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML ({exc})") from exc
 
@@ -96,10 +96,10 @@ def build_countries(data_dir: Path = DATA_DIR) -> list[Entry]:
         extra = [getattr(country, "official_name", ""), getattr(country, "common_name", "")]
         records.append((country.alpha_3, country.alpha_2, country.name, extra, False))
     for code in HISTORIC:
-        historic = pycountry.historic_countries.get(alpha_3=code)
-        if historic is not None:
-            name = historic.name.split(",")[0].strip()
-            records.append((code, None, name, [historic.name], True))
+        former = pycountry.historic_countries.get(alpha_3=code)
+        if former is not None:
+            name = former.name.split(",")[0].strip()
+            records.append((code, None, name, [former.name], True))
     for code, alpha2, name, extra, historic in records:
         lexicon = lexicons.get(code, {})
         aliases = _cldr_names(alpha2)

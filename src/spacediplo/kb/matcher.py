@@ -22,37 +22,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicons import load_lexicon
 from .base import KnowledgeBase, fold_name
 from .entry import Entry
 from .text import Token, has_cased_upper, key, sentence_index, sentence_spans, tokenize
 
 __all__ = ["Match", "Matcher", "PatternInfo", "get_matcher"]
 
-#: Words that make a sentence about space (folded stems; matched as key prefixes).
-SPACE_WORDS = tuple(
-    key(w)
-    for w in """space spacecraft spaceflight orbit orbital launch launcher rocket satellite
-    satellites station cosmonaut astronaut crew mission probe lunar moon mars docking
-    cosmodrome spaceport payload module capsule booster
-    espace spatial spatiale orbite lancement lanceur fusée satellite station cosmonaute
-    astronaute équipage sonde lune vaisseau
-    космос космический космонавт орбита ракета спутник станция запуск корабль экипаж
-    космодром луна модуль
-    espacio espacial órbita cohete lanzamiento satélite estación astronauta tripulación
-    Raumfahrt Weltraum Rakete Satellit Raumstation Astronaut Start Trägerrakete Mond
-    spazio spaziale razzo satellite lancio astronauta stazione
-    espaço espacial foguete satélite lançamento estação astronauta
-    航天 卫星 火箭 发射 空间站 宇航员 月球 宇宙 衛星 ロケット 打ち上げ 宇宙飛行士
-    فضاء الفضاء صاروخ قمر مدار رائد""".split()
-)
 
-#: Prepositions of place: a capital after one is a place, not a government.
-PLACE_WORDS = frozenset(
-    key(w)
-    for w in """in at from to near outside inside into across over à au aux en dans depuis près
-    vers chez в во из на под у около под возле en desde hacia cerca hasta in aus nach bei
-    von vor um nahe a da di presso em para no na 在 于 في من إلى""".split()
-)
+@lru_cache(maxsize=1)
+def _context_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = load_lexicon("context")
+    space = tuple(sorted({key(w) for words in data["space_words"].values() for w in words}))
+    place = frozenset(key(w) for words in data["place_words"].values() for w in words)
+    return space, place
+
 
 #: Kinds of names, strongest first (used to break ties between equal spans).
 KIND_RANK = {"name": 0, "acronym": 1, "capital": 2, "demonym": 3, "prefix": 4}
@@ -117,8 +101,10 @@ class Matcher:
             lang=lang,
         )
         bucket = self.patterns[keys]
-        if any(p.entry_id == info.entry_id and p.kind == info.kind and p.case == info.case
-               for p in bucket):
+        if any(
+            p.entry_id == info.entry_id and p.kind == info.kind and p.case == info.case
+            for p in bucket
+        ):
             return
         bucket.append(info)
         self.lengths[keys[0]].append(len(keys))
@@ -132,8 +118,11 @@ class Matcher:
             if lang == "de" and " " not in name and not name.endswith(("s", "x", "z")):
                 # German genitive: Russlands, Frankreichs, Roskosmos'.
                 self._add(entry, name + "s", "name", ambiguous, lang)
-        for kind, mapping in (("demonym", entry.demonyms), ("capital", entry.capitals),
-                              ("prefix", entry.prefixes)):
+        for kind, mapping in (
+            ("demonym", entry.demonyms),
+            ("capital", entry.capitals),
+            ("prefix", entry.prefixes),
+        ):
             for lang, names in mapping.items():
                 for name in names:
                     self._add(entry, name.rstrip("-‐"), kind, ambiguous, lang)
@@ -155,19 +144,25 @@ class Matcher:
                     found.append((i, i + length, infos))
         return found
 
-    def match(self, text: str, tokens: list[Token] | None = None,
-              lang: str | None = None) -> list[Match]:
+    def match(
+        self,
+        text: str,
+        tokens: list[Token] | None = None,
+        lang: str | None = None,
+        sentence_of: list[int] | None = None,
+    ) -> list[Match]:
         tokens = tokenize(text) if tokens is None else tokens
         if not tokens:
             return []
-        sentences = sentence_spans(text)
-        sentence_of = sentence_index(tokens, sentences)
+        if sentence_of is None:
+            sentence_of = sentence_index(tokens, sentence_spans(text))
         document_keys = {t.key for t in tokens}
         accepted: list[tuple[int, int, list[PatternInfo]]] = []
         for start, end, infos in self.candidates(tokens):
             valid = [p for p in infos if self._form_ok(p, text, tokens, start, end)]
             if valid:
                 accepted.append((start, end, valid))
+
         # Longest span first; among equal spans, a name written in the document's language
         # (or language-neutral: acronyms, native and English names) before the others.
         def neutral(infos: list[PatternInfo]) -> bool:
@@ -198,20 +193,28 @@ class Matcher:
                 continue
             entry = self.kb.entries[info.entry_id]
             matches.append(
-                Match(tokens[start].start, tokens[end - 1].end, start, end, entry, info.kind,
-                      info.alias)
+                Match(
+                    tokens[start].start,
+                    tokens[end - 1].end,
+                    start,
+                    end,
+                    entry,
+                    info.kind,
+                    info.alias,
+                )
             )
         return matches
 
-    def _form_ok(self, info: PatternInfo, text: str, tokens: list[Token], start: int,
-                 end: int) -> bool:
+    def _form_ok(
+        self, info: PatternInfo, text: str, tokens: list[Token], start: int, end: int
+    ) -> bool:
         surface = text[tokens[start].start : tokens[end - 1].end]
         if info.case == "upper":
             letters = [c for c in surface if c.isalpha()]
-            if not all(c.isupper() for c in letters):
-                # "Nasa", "Jaxa": house styles that write long acronyms in title case.
-                if not (len(letters) >= 4 and letters[0].isupper() and end - start == 1):
-                    return False
+            # "Nasa", "Jaxa": house styles that write long acronyms in title case.
+            title_style = len(letters) >= 4 and letters[0].isupper() and end - start == 1
+            if not all(c.isupper() for c in letters) and not title_style:
+                return False
         elif info.case == "title" and not has_cased_upper(surface):
             return False
         if info.kind == "prefix":
@@ -220,36 +223,48 @@ class Matcher:
                 return False
         return True
 
-    def _choose(self, infos: list[PatternInfo], tokens: list[Token], start: int, end: int,
-                document_keys: set[str], sentence_of: list[int]) -> PatternInfo | None:
+    def _choose(
+        self,
+        infos: list[PatternInfo],
+        tokens: list[Token],
+        start: int,
+        end: int,
+        document_keys: set[str],
+        sentence_of: list[int],
+    ) -> PatternInfo | None:
         entries = {p.entry_id for p in infos}
         best = min(infos, key=lambda p: KIND_RANK[p.kind])
         if len(entries) == 1:
             return best
         current = [p for p in infos if not self.kb.entries[p.entry_id].historic]
-        if current and len(current) < len(infos) and all(
-            self.kb.entries[p.entry_id].type == "country" for p in infos
+        # A capital or adjective shared by a state and its historic predecessor (Moscow:
+        # Russia and the USSR) names the state of the time; without a year before the
+        # predecessor's end in the sentence, that is today's state.
+        if (
+            current
+            and len(current) < len(infos)
+            and all(self.kb.entries[p.entry_id].type == "country" for p in infos)
+            and not self._historic_sentence(tokens, start, sentence_of)
         ):
-            # A capital or adjective shared by a state and its historic predecessor
-            # (Moscow: Russia and the USSR) names the state of the time; without a year
-            # before the predecessor's end in the sentence, that is today's state.
-            if not self._historic_sentence(tokens, start, sentence_of):
-                infos = current
-                if len({p.entry_id for p in infos}) == 1:
-                    return min(infos, key=lambda p: KIND_RANK[p.kind])
+            infos = current
+            if len({p.entry_id for p in infos}) == 1:
+                return min(infos, key=lambda p: KIND_RANK[p.kind])
+
         # Several entries share this name: prefer one whose longer names occur in the
         # document ("Space Climate Observatory (SCO)"), then one whose name words occur
         # in the sentence; without evidence, keep the strongest kind of name only if it
         # belongs to a single entry.
         def evidence(info: PatternInfo) -> tuple[int, int]:
             long_forms = self.long_forms.get(info.entry_id, set())
-            in_document = sum(1 for form in long_forms if set(form) <= document_keys and
-                              len(form) > end - start)
+            in_document = sum(
+                1 for form in long_forms if set(form) <= document_keys and len(form) > end - start
+            )
             entry = self.kb.entries[info.entry_id]
             sentence = sentence_of[start]
-            sentence_keys = {t.key for t, s in zip(tokens, sentence_of, strict=True)
-                             if s == sentence}
-            name_words = {t.key for t in tokenize(entry.name)} - {tokens[start].key}
+            sentence_keys = {
+                t.key for t, s in zip(tokens, sentence_of, strict=True) if s == sentence
+            }
+            name_words = set(_name_words(entry.name)) - {tokens[start].key}
             return in_document, len(name_words & sentence_keys)
 
         scored = sorted(((evidence(p), p) for p in infos), key=lambda s: s[0], reverse=True)
@@ -261,13 +276,19 @@ class Matcher:
     def _historic_sentence(self, tokens: list[Token], start: int, sentence_of: list[int]) -> bool:
         sentence = sentence_of[start]
         for i in range(max(0, start - 40), min(len(tokens), start + 40)):
-            if sentence_of[i] == sentence and tokens[i].text.isdigit() and len(tokens[i].text) == 4:
-                if 1917 <= int(tokens[i].text) <= 1991:
-                    return True
+            word = tokens[i].text
+            if (
+                sentence_of[i] == sentence
+                and len(word) == 4
+                and word.isdigit()
+                and (1917 <= int(word) <= 1991)
+            ):
+                return True
         return False
 
-    def _sentence_support(self, chosen: list[tuple[int, int, list[PatternInfo]]],
-                          sentence_of: list[int]) -> set[int]:
+    def _sentence_support(
+        self, chosen: list[tuple[int, int, list[PatternInfo]]], sentence_of: list[int]
+    ) -> set[int]:
         """Sentences holding at least one unambiguous actor name."""
         support: set[int] = set()
         for start, _, infos in chosen:
@@ -275,21 +296,31 @@ class Matcher:
                 support.add(sentence_of[start])
         return support
 
-    def _space_context(self, tokens: list[Token], sentence_of: list[int], sentence: int,
-                       support: set[int], start: int) -> bool:
+    def _space_context(
+        self,
+        tokens: list[Token],
+        sentence_of: list[int],
+        sentence: int,
+        support: set[int],
+        start: int,
+    ) -> bool:
         if sentence in support:
             return True
         for i in range(max(0, start - 40), min(len(tokens), start + 40)):
-            if sentence_of[i] == sentence and tokens[i].key.startswith(SPACE_WORDS):
+            if sentence_of[i] == sentence and tokens[i].key.startswith(_context_words()[0]):
                 return True
         return False
 
     def _after_place_word(self, tokens: list[Token], start: int) -> bool:
-        return any(tokens[i].key in PLACE_WORDS for i in range(max(0, start - 2), start))
+        place = _context_words()[1]
+        return any(tokens[i].key in place for i in range(max(0, start - 2), start))
 
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(name))
 
 
 @lru_cache(maxsize=4)
 def get_matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(kb)
-

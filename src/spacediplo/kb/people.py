@@ -70,8 +70,9 @@ class PersonFinder:
         self.given_names = frozenset(given)
         self.roles, self.particles, self.part_of, self.not_names = _cues()
 
-    def find(self, text: str, tokens: list[Token], matches: list[Match],
-             sentence_of: list[int]) -> list[FoundPerson]:
+    def find(
+        self, text: str, tokens: list[Token], matches: list[Match], sentence_of: list[int]
+    ) -> list[FoundPerson]:
         taken = [False] * len(tokens)
         for m in matches:
             for i in range(m.token_start, m.token_end):
@@ -98,8 +99,9 @@ class PersonFinder:
             and token.key not in self.not_names
         )
 
-    def _name_run(self, text: str, tokens: list[Token], taken: list[bool],
-                  sentence_of: list[int], start: int) -> int:
+    def _name_run(
+        self, text: str, tokens: list[Token], taken: list[bool], sentence_of: list[int], start: int
+    ) -> int:
         """End (exclusive) of the run of name words starting at ``start``."""
         if taken[start] or not self._is_word_name(tokens[start]):
             return start
@@ -109,10 +111,14 @@ class PersonFinder:
             gap = text[tokens[end - 1].end : token.start]
             if taken[end] or sentence_of[end] != sentence_of[start] or not _JOINERS.match(gap):
                 break
-            if self._is_word_name(token) or _is_initial(token, text):
-                end += 1
-            elif token.text in self.particles and end + 1 < len(tokens) and self._is_word_name(
-                tokens[end + 1]
+            if (
+                self._is_word_name(token)
+                or _is_initial(token, text)
+                or (
+                    token.text in self.particles
+                    and end + 1 < len(tokens)
+                    and self._is_word_name(tokens[end + 1])
+                )
             ):
                 end += 1
             else:
@@ -124,8 +130,9 @@ class PersonFinder:
             end -= 1
         return end
 
-    def _is_person(self, text: str, tokens: list[Token], start: int, end: int,
-                   sentence_of: list[int]) -> bool:
+    def _is_person(
+        self, text: str, tokens: list[Token], start: int, end: int, sentence_of: list[int]
+    ) -> bool:
         before = [
             tokens[j].key
             for j in range(max(0, start - _ROLE_WINDOW), start)
@@ -152,36 +159,51 @@ class PersonFinder:
         # a name (no all-capital words, at most four of them).
         return (role_before or role_after) and end - start <= 4
 
-    def _country(self, text: str, tokens: list[Token], start: int, end: int,
-                 matches: list[Match], sentence_of: list[int]) -> str | None:
+    def _country(
+        self,
+        text: str,
+        tokens: list[Token],
+        start: int,
+        end: int,
+        matches: list[Match],
+        sentence_of: list[int],
+    ) -> str | None:
         sentence = sentence_of[start]
         # "(France)" right after the name.
         tail = text[tokens[end - 1].end : tokens[end - 1].end + 40]
         if tail.lstrip().startswith("("):
             for m in matches:
-                if m.start > tokens[end - 1].end and m.end <= tokens[end - 1].end + 40 and (
-                    m.entry.type == "country"
+                if (
+                    m.start > tokens[end - 1].end
+                    and m.end <= tokens[end - 1].end + 40
+                    and (m.entry.type == "country")
                 ):
                     return m.entry.code
         # The role phrase before the name, nearest first ("CNES President X").
         window_start = tokens[max(0, start - 6)].start
-        before = [m for m in matches if window_start <= m.start < tokens[start].start
-                  and sentence_of[m.token_start] == sentence and m.entry.code]
+        before = [
+            m
+            for m in matches
+            if window_start <= m.start < tokens[start].start
+            and sentence_of[m.token_start] == sentence
+            and m.entry.code
+        ]
         if before:
             first = min(before, key=lambda m: m.start)
             return first.entry.code
         # The role phrase after a comma ("X, Director General of Y").
         limit = tokens[min(len(tokens) - 1, end + 12)].end
-        after = [m for m in matches if tokens[end - 1].end < m.start <= limit
-                 and sentence_of[m.token_start] == sentence and m.entry.code]
+        after = [
+            m
+            for m in matches
+            if tokens[end - 1].end < m.start <= limit
+            and sentence_of[m.token_start] == sentence
+            and m.entry.code
+        ]
         if after and text[tokens[end - 1].end :].lstrip().startswith(","):
             return min(after, key=lambda m: m.start).entry.code
         return None
 
 
 def _is_initial(token: Token, text: str) -> bool:
-    return (
-        len(token.text) == 1
-        and token.text.isupper()
-        and text[token.end : token.end + 1] == "."
-    )
+    return len(token.text) == 1 and token.text.isupper() and text[token.end : token.end + 1] == "."

@@ -1,7 +1,7 @@
 """Tokens and match keys shared by the knowledge base and the recognisers.
 
 A *key* is the form under which a word is matched: case- and accent-folded; Cyrillic
-words reduced to a stem (so that Роскосмоса, Роскосмосом and Роскосмос meet); Arabic
+words reduced to their lemma (so that Роскосмоса, Роскосмосом and Роскосмос meet); Arabic
 words stripped of the clitic conjunctions/prepositions and the article. Both the
 knowledge base's names and the text are keyed the same way, so inflected mentions of
 multi-word names (Национального космического управления) match word by word.
@@ -13,9 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 __all__ = [
-    "Token", "has_cased_upper", "is_cjk", "key", "name_keys", "sentence_index", "sentence_spans",
+    "Token",
+    "has_cased_upper",
+    "is_cjk",
+    "key",
+    "name_keys",
+    "sentence_index",
+    "sentence_spans",
     "tokenize",
 ]
 
@@ -24,18 +31,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
-# Russian/Ukrainian noun and adjective endings, longest first. Stripping the longest one
-# that leaves a stem of at least three letters maps the case forms of a name together.
-_CYRILLIC_ENDINGS = tuple(
-    sorted(
-        """ами ями ого его ому ему ыми ими ых их ой ей ий ый ая яя ое ее ые ие ую юю ов ев ам ям
-        ах ях ом ем ия ию ии ья ье ьи ью а я у ю о е ы и ь й""".split(),
-        key=len,
-        reverse=True,
-    )
-)
 _ARABIC_CLITICS = ("و", "ف", "ب", "ل", "ك")
-_MIN_STEM = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +59,35 @@ def _fold(word: str) -> str:
     return "".join(c for c in word if not unicodedata.combining(c)).replace("ё", "е")
 
 
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+_PROPER_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn", "Trad")
+
+
+def _lemma(word: str, proper: bool) -> str:
+    parses = _morph().parse(word)
+    if not parses:
+        return word
+    if proper:
+        # A capitalised word is a name first: Баканова → баканов, not the adjective.
+        for parse in parses:
+            if any(tag in parse.tag for tag in _PROPER_TAGS):
+                return str(parse.normal_form)
+    return str(parses[0].normal_form)
+
+
 @lru_cache(maxsize=262_144)
 def key(word: str) -> str:
     """The match key of one token."""
     if _CYRILLIC.search(word):
-        # Fold case and ё only: й and other letters with diacritics are distinct letters.
-        folded = word.casefold().replace("ё", "е")
-        for ending in _CYRILLIC_ENDINGS:
-            if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_STEM:
-                return folded[: -len(ending)]
-        return folded
+        # The lemma (pymorphy3): Национальным, Национальное → национальный; Китая → китай.
+        # Case and ё are folded; й and other letters with diacritics stay distinct.
+        return _lemma(word.casefold(), word[:1].isupper()).replace("ё", "е")
     folded = _fold(word)
     if _ARABIC.search(word):
         for clitic in _ARABIC_CLITICS:
@@ -86,6 +101,10 @@ def key(word: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with character offsets; CJK characters are one token each."""
+    if not _CJK_CHAR.search(text):
+        return [
+            Token(m.start(), m.end(), w, key(w)) for m in _WORD.finditer(text) for w in (m.group(),)
+        ]
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
         word = match.group()
@@ -114,15 +133,14 @@ def name_keys(name: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(name))
 
 
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?…。！？؟])[\"'”»)\]]*\s+|\n\s*\n|(?<=[。！？])"
-)
-# Abbreviations after which a full stop does not end the sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos vol fig gen col lt sgt jr sr inc ltd co corp vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec m mme mlle г гг т им ул "
-    "e g i e u s".split()
-)
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？؟])[\"'”»)\]]*\s+|\n\s*\n|(?<=[。！？])")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from ..lexicons import load_lexicon
+
+    return frozenset(str(w) for w in load_lexicon("context")["abbreviations"])
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -135,9 +153,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         before = text[start:end].rstrip()
         last_word = re.search(r"(\w+)\.$", before)
-        if last_word and (
-            last_word.group(1).casefold() in _ABBREVIATIONS or len(last_word.group(1)) == 1
-        ) and "\n\n" not in match.group():
+        if (
+            last_word
+            and (last_word.group(1).casefold() in _abbreviations() or len(last_word.group(1)) == 1)
+            and "\n\n" not in match.group()
+        ):
             continue
         if text[start:end].strip():
             spans.append((start, end))

@@ -27,4 +27,4 @@ _WordLoader.yaml_implicit_resolvers = {
 def load_lexicon(name: str) -> Any:
     """The YAML lexicon ``name`` (without extension) of this package."""
     path = LEXICON_DIR / f"{name}.yaml"
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)  # noqa: S506
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from ..kb import KnowledgeBase, load_kb
@@ -15,7 +16,7 @@ from ..model import Document, Entity, Mention
 from ..registry import register_stage
 from ..settings import Settings
 
-__all__ = ["ActorRecogniser", "ActorsStage", "DISCOVERED_PREFIX"]
+__all__ = ["DISCOVERED_PREFIX", "ActorRecogniser", "ActorsStage"]
 
 DISCOVERED_PREFIX = "discovered:"
 _AFFILIATION_GAP = re.compile(
@@ -43,8 +44,8 @@ class ActorRecogniser:
         tokens = tokenize(text)
         if not tokens:
             return []
-        matches = self.matcher.match(text, tokens, lang)
         sentence_of = sentence_index(tokens, sentence_spans(text))
+        matches = self.matcher.match(text, tokens, lang, sentence_of)
         found = self.people.find(text, tokens, matches, sentence_of)
         mentions = [
             Mention(m.start, m.end, text[m.start : m.end], m.entry.id, m.entry.type, m.entry.code)
@@ -80,8 +81,14 @@ class ActorRecogniser:
             person.country,
         )
 
-    def _surnames(self, text: str, tokens: list[Token], matches: list[Match],
-                  found: list[FoundPerson], mentions: list[Mention]) -> list[Mention]:
+    def _surnames(
+        self,
+        text: str,
+        tokens: list[Token],
+        matches: list[Match],
+        found: list[FoundPerson],
+        mentions: list[Mention],
+    ) -> list[Mention]:
         """Later mentions of a person by surname alone ("Bakanov noted", "Le Gall and …")."""
         people: list[_Person] = []
         for m in matches:
@@ -92,8 +99,9 @@ class ActorRecogniser:
         for p in found:
             surname = _surname(p.name)
             if surname:
-                people.append(_Person(f"{DISCOVERED_PREFIX}person:{slug(p.name)}", p.name,
-                                      p.country, surname))
+                people.append(
+                    _Person(f"{DISCOVERED_PREFIX}person:{slug(p.name)}", p.name, p.country, surname)
+                )
         if not people:
             return []
         taken = [False] * len(tokens)
@@ -106,18 +114,28 @@ class ActorRecogniser:
             while i < len(tokens) and tokens[i].end <= mention.end:
                 taken[i] = True
                 i += 1
-        extra: list[Mention] = []
+        by_first: dict[str, list[_Person]] = {}
         for person in people:
-            n = len(person.surname_keys)
-            for i in range(len(tokens) - n + 1):
-                if any(taken[i : i + n]) or not tokens[i].text[:1].isupper():
+            by_first.setdefault(person.surname_keys[0], []).append(person)
+        extra: list[Mention] = []
+        for i, token in enumerate(tokens):
+            candidates = by_first.get(token.key)
+            if not candidates or taken[i] or not token.text[:1].isupper():
+                continue
+            for person in candidates:
+                n = len(person.surname_keys)
+                if any(taken[i : i + n]):
                     continue
                 if tuple(t.key for t in tokens[i : i + n]) == person.surname_keys:
                     start, end = tokens[i].start, tokens[i + n - 1].end
-                    extra.append(Mention(start, end, text[start:end], person.entity_id,
-                                         "person", person.code))
+                    extra.append(
+                        Mention(
+                            start, end, text[start:end], person.entity_id, "person", person.code
+                        )
+                    )
                     for j in range(i, i + n):
                         taken[j] = True
+                    break
         return extra
 
     def entities(self, mentions: list[Mention]) -> list[Entity]:
@@ -146,12 +164,10 @@ class ActorRecogniser:
             for entity_id in entities
             if (entry := self.kb.get(entity_id)) is not None and entry.parent
         }
-        return [
-            e for e in entities.values()
-            if not (e.id in parents and e.type == "igo")
-        ]
+        return [e for e in entities.values() if not (e.id in parents and e.type == "igo")]
 
 
+@lru_cache(maxsize=8192)
 def _surname(name: str) -> tuple[str, ...] | None:
     parts = name.split()
     if len(parts) < 2:
@@ -162,7 +178,6 @@ def _surname(name: str) -> tuple[str, ...] | None:
         surname = surname[1:]
     keys = tuple(key(t.text) for t in tokenize(" ".join(surname)))
     return keys or None
-
 
 
 class ActorsStage:

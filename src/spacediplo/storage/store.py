@@ -293,6 +293,26 @@ class Store:
             selectinload(DocumentRow.events).selectinload(EventRow.participants),
         )
 
+    def discovered_entities(self) -> list[tuple[str, str, str, str | None, int]]:
+        """Entities found in text but not in the knowledge base, most mentioned first:
+        (key, name, type, country, mentions)."""
+        with self.session_factory() as session:
+            rows = session.execute(
+                select(
+                    EntityRow.key,
+                    EntityRow.name,
+                    EntityRow.type,
+                    EntityRow.country,
+                    func.count(MentionRow.id),
+                )
+                .join(MentionRow, MentionRow.entity_id == EntityRow.id)
+                .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+                .where(EntityRow.discovered.is_(True), DocumentRow.is_current.is_(True))
+                .group_by(EntityRow.key, EntityRow.name, EntityRow.type, EntityRow.country)
+                .order_by(func.count(MentionRow.id).desc(), EntityRow.key)
+            ).all()
+        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
+
     def failures(self) -> list[tuple[str, str]]:
         with self.session_factory() as session:
             rows = session.execute(
