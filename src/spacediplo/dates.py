@@ -49,8 +49,14 @@ def month_names() -> dict[str, int]:
                     # One-letter and two-letter abbreviations clash with words; skip them.
                     if len(key) >= 3:
                         names.setdefault(key, number)
-    # Common spellings CLDR does not list.
-    for extra, number in {"sept": 9, "febr": 2, "juil": 7, "janv": 1, "fevr": 2, "avr": 4}.items():
+    # Common spellings CLDR does not list, and the Russian prepositional case ("в мае").
+    extras = {"sept": 9, "febr": 2, "juil": 7, "janv": 1, "fevr": 2, "avr": 4}
+    for number, word in enumerate(
+        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре"
+        .split(), 1
+    ):
+        extras[word] = number
+    for extra, number in extras.items():
         names.setdefault(extra, number)
     return names
 

@@ -58,7 +58,7 @@ class Settings:
     )
     langid: str = field(default="py3langid", metadata={"help": "py3langid or lingua"})
     stages: tuple[str, ...] = field(
-        default=("clean", "language", "pubdate", "actors"),
+        default=("clean", "language", "pubdate", "actors", "events"),
         metadata={"help": "pipeline stage names"},
     )
 

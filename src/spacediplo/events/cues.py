@@ -1,0 +1,120 @@
+"""Cue words of the event lexicon, matched on lemmas in each language."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from ..kb.text import Token, key, tokenize
+from ..lexicons import load_lexicon
+
+__all__ = ["CueHit", "CueIndex", "get_cue_index", "lemma_key"]
+
+_SIMPLEMMA_LANGS = frozenset(
+    "bg ca cs cy da de el en es et fa fi fr ga gd gl gv hbs hi hu hy id is it ka la lb lt lv "
+    "mk ms nb nl nn pl pt ro ru se sk sl sq sv sw tl tr uk".split()
+)
+_MAX_CUE_TOKENS = 4
+
+
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in word if not unicodedata.combining(c)).replace("ё", "е")
+
+
+@lru_cache(maxsize=262_144)
+def lemma_key(word: str, lang: str) -> str:
+    """The folded lemma of ``word`` in ``lang`` (Russian through pymorphy3, like names)."""
+    if any("\u0400" <= c <= "\u04ff" for c in word):
+        return key(word)
+    if lang in _SIMPLEMMA_LANGS:
+        try:
+            return _fold(simplemma.lemmatize(word.casefold(), lang=lang))
+        except ValueError:
+            pass
+    return _fold(word)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    group: str
+    token_start: int
+    token_end: int
+
+
+class CueIndex:
+    """All cue groups of ``lexicons/events.yaml``, per language."""
+
+    def __init__(self) -> None:
+        data = load_lexicon("events")
+        self.languages: set[str] = set()
+        # language → n-gram of lemma keys → groups
+        self.ngrams: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
+        self.prefixes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for group, by_lang in data["cues"].items():
+            for lang, words in (by_lang or {}).items():
+                self.languages.add(lang)
+                for word in words or []:
+                    self._add(lang, group, str(word))
+        self.topics: dict[str, list[tuple[str, ...]]] = {
+            topic: [tuple(_fold(t.text) for t in tokenize(str(w))) for w in words]
+            for topic, words in data["topics"].items()
+        }
+
+    def _add(self, lang: str, group: str, word: str) -> None:
+        if word.endswith("*"):
+            self.prefixes[lang].append((lemma_key(word[:-1], lang), group))
+            return
+        tokens = tokenize(word)
+        if not tokens or len(tokens) > _MAX_CUE_TOKENS:
+            return
+        self.ngrams[lang][tuple(lemma_key(t.text, lang) for t in tokens)].add(group)
+        self.ngrams[lang][tuple(_fold(t.text) for t in tokens)].add(group)
+
+    def languages_for(self, lang: str | None) -> list[str]:
+        """The cue languages to use for a text: its own, or all of them when unknown."""
+        if lang in self.languages:
+            return [lang]  # type: ignore[list-item]
+        return sorted(self.languages)
+
+    def hits(self, tokens: list[Token], start: int, end: int, lang: str | None) -> list[CueHit]:
+        """Cue hits among ``tokens[start:end]``."""
+        found: set[CueHit] = set()
+        for cue_lang in self.languages_for(lang):
+            table = self.ngrams.get(cue_lang, {})
+            lemmas = [lemma_key(tokens[i].text, cue_lang) for i in range(start, end)]
+            surfaces = [_fold(tokens[i].text) for i in range(start, end)]
+            for i in range(len(lemmas)):
+                for n in range(1, _MAX_CUE_TOKENS + 1):
+                    if i + n > len(lemmas):
+                        break
+                    for seq in (tuple(lemmas[i : i + n]), tuple(surfaces[i : i + n])):
+                        groups = table.get(seq)
+                        if groups:
+                            found.update(CueHit(g, start + i, start + i + n) for g in groups)
+                for prefix, group in self.prefixes.get(cue_lang, []):
+                    if lemmas[i].startswith(prefix):
+                        found.add(CueHit(group, start + i, start + i + 1))
+        return sorted(found, key=lambda h: (h.token_start, h.group))
+
+    def topic_hits(self, text_tokens: list[Token]) -> set[str]:
+        surfaces = [_fold(t.text) for t in text_tokens]
+        found: set[str] = set()
+        for topic, phrases in self.topics.items():
+            for phrase in phrases:
+                n = len(phrase)
+                if any(tuple(surfaces[i : i + n]) == phrase for i in range(len(surfaces) - n + 1)):
+                    found.add(topic)
+                    break
+        return found
+
+
+@lru_cache(maxsize=1)
+def get_cue_index() -> CueIndex:
+    return CueIndex()

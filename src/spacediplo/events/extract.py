@@ -1,0 +1,462 @@
+"""Event extraction: cue words + recognised actors per sentence → typed events with
+participants, date, stage, topics and evidence.
+
+Per sentence, the cue groups found (``lexicons/events.yaml``) decide the event types by
+the rules of :func:`event_types`; the actor codes of the sentence's mentions are the
+participants (people and organisations count as their state, a programme brings its
+partners, a site counts only for launches). When a sentence names fewer than two actors:
+
+- "…signed *with* the CNSA": the document's main actor is the other side;
+- "*the two sides* agreed…", or the actors in the next or previous sentence of the same
+  paragraph with no event of their own: those actors, and both sentences are evidence;
+- an act in a multilateral body with no state named: the document's main actor; a
+  resolution with no body named: the document's main body.
+
+Dates: the temporal expression nearest the cue (``temporal.py``), an anniversary's
+programme year from the knowledge base, else the publication year (when the page has a
+date). Stage: cue words of plans and of things under way, and dates after publication.
+Repeats of one event in a document (headline and body, adjacent sentences) merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from ..kb import KnowledgeBase
+from ..kb.entry import IGO_CODES
+from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
+from ..lexicons import load_lexicon
+from ..model import Document, Event, Mention
+from ..temporal import TimeExpression, find_time_expressions
+from .cues import CueHit, CueIndex, get_cue_index
+
+__all__ = ["EventExtractor", "event_types"]
+
+_TYPE_GROUPS = frozenset({"instrument", "act", "agree", "meet", "gathering", "joint_strong",
+                          "launch", "crew", "fly", "trade_strong", "multilateral",
+                          "multilateral_strong", "dispute", "anniversary"})
+# A stage cue counts when it stands at most this many tokens before (or after) a type cue.
+_STAGE_BEFORE, _STAGE_AFTER = 4, 7
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_MAX_PARTICIPANTS = 8
+
+
+@dataclass
+class _Candidate:
+    event: Event
+    sentence: int
+    in_title: bool
+    cue_lemmas: frozenset[str]
+    precision: int = 0
+
+
+@dataclass
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    paragraph: int
+    mentions: list[Mention] = field(default_factory=list)
+    hits: list[CueHit] = field(default_factory=list)
+    between: list[Mention] = field(default_factory=list)  # the sides of "between X and Y"
+
+    @property
+    def groups(self) -> set[str]:
+        return {h.group for h in self.hits}
+
+
+def event_types(
+    groups: set[str], has_mission: bool, has_crewed_mission: bool,
+    has_international_mission: bool = False,
+) -> list[str]:
+    """Event types stated by a sentence with these cue groups (suppressions applied)."""
+    types: list[str] = []
+    if "anniversary" in groups and has_international_mission and not has_crewed_mission:
+        types.append("joint_project")
+    if ("instrument" in groups and ("act" in groups or "agree" in groups)) or (
+        "agree" in groups and "vague" not in groups
+    ):
+        types.append("agreement")
+    if "meet" in groups:
+        types.append("meeting")
+    if "gathering" in groups:
+        types.append("conference")
+    if "joint_strong" in groups and ("project_object" in groups or has_mission) and not (
+        "vague" in groups and "planned" in groups
+    ) and "joint_project" not in types:
+        types.append("joint_project")
+    if "launch" in groups and ("launch_object" in groups or has_mission):
+        types.append("launch")
+    if "crew" in groups and "fly" in groups or (
+        has_crewed_mission and ("fly" in groups or "anniversary" in groups)
+    ):
+        types.append("crew_flight")
+    if "trade_strong" in groups:
+        types.append("trade")
+    multilateral_act = "multilateral" in groups and "multilateral_strong" in groups
+    if multilateral_act or ("multilateral_strong" in groups and "gathering" not in groups):
+        types.append("multilateral")
+    if "dispute" in groups:
+        types.append("dispute")
+    return _suppress(types, groups)
+
+
+def _suppress(types: list[str], groups: set[str]) -> list[str]:
+    """One act is one event: keep the most specific reading of a sentence."""
+    drop: set[str] = set()
+    present = set(types)
+    if "crew_flight" in present:
+        drop |= {"launch", "joint_project", "meeting"}
+    if present & {"conference", "meeting", "trade", "launch"}:
+        drop.add("joint_project")
+    if "agreement" in present:
+        drop |= {"joint_project"}
+    if "dispute" in present:
+        drop |= {"agreement", "joint_project", "launch", "trade", "meeting"}
+    if "multilateral" in present and "conference" in present:
+        if "multilateral" in groups and "act" not in groups:
+            drop.add("multilateral")
+        else:
+            drop.add("conference")
+    if "conference" in present:
+        drop.add("meeting")
+    if "trade" in present and "agreement" in present and "act" not in groups:
+        drop.add("agreement")
+    return [t for t in types if t not in drop]
+
+
+class EventExtractor:
+    def __init__(self, kb: KnowledgeBase, cues: CueIndex | None = None) -> None:
+        self.kb = kb
+        self.cues = cues or get_cue_index()
+
+    # -- document level ----------------------------------------------------------------
+    def extract(self, doc: Document) -> list[Event]:
+        text = doc.text
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        spans = sentence_spans(text)
+        sentence_of = sentence_index(tokens, spans)
+        sentences = self._sentences(text, tokens, spans, sentence_of, doc)
+        reference, from_page = self._reference(doc, text)
+        main_code, main_body = self._main_actors(doc.mentions)
+        title_sentences = self._title_sentences(doc, sentences)
+        used_by_neighbour: set[int] = set()
+        candidates: list[_Candidate] = []
+        for sentence in sentences:
+            produced = self._sentence_events(
+                doc, text, tokens, sentences, sentence, reference, from_page, main_code,
+                main_body, sentence.index in title_sentences, used_by_neighbour,
+            )
+            candidates.extend(produced)
+        return self._merge(candidates)
+
+    def _sentences(self, text: str, tokens: list[Token], spans: list[tuple[int, int]],
+                   sentence_of: list[int], doc: Document) -> list[_Sentence]:
+        sentences: list[_Sentence] = []
+        first_token = [len(tokens)] * len(spans)
+        last_token = [0] * len(spans)
+        for i, s in enumerate(sentence_of):
+            first_token[s] = min(first_token[s], i)
+            last_token[s] = max(last_token[s], i + 1)
+        paragraph = 0
+        previous_end = 0
+        for i, (start, end) in enumerate(spans):
+            if "\n\n" in text[previous_end:start] or "\n" in text[previous_end:start]:
+                paragraph += 1
+            previous_end = end
+            sentences.append(_Sentence(i, start, end, first_token[i], max(first_token[i],
+                                                                          last_token[i]),
+                                       paragraph))
+        token_at = {t.start: i for i, t in enumerate(tokens)}
+        honorifics, between = _context_cues()
+        for mention in doc.mentions:
+            for sentence in sentences:
+                if sentence.start <= mention.start < sentence.end:
+                    first = token_at.get(mention.start, sentence.token_start)
+                    window = range(max(sentence.token_start, first - 4), first)
+                    # "Hero of the Soviet Union X": a title, not an actor.
+                    if not any(tokens[i].key in honorifics for i in window):
+                        sentence.mentions.append(mention)
+                    break
+        for sentence in sentences:
+            if sentence.token_end > sentence.token_start:
+                hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
+                sentence.hits = _without_compounds(hits, tokens)
+                sentence.between = _between_sides(sentence, tokens, token_at, between)
+        return sentences
+
+    def _reference(self, doc: Document, text: str) -> tuple[date | None, bool]:
+        """The publication date, or the end of the year the text speaks of most."""
+        if doc.published:
+            try:
+                return date.fromisoformat(doc.published), True
+            except ValueError:
+                pass
+        years = Counter(int(y) for y in _YEAR.findall(text))
+        if years:
+            latest_common = max(years.most_common(), key=lambda kv: (kv[1], kv[0]))[0]
+            return date(latest_common, 12, 31), False
+        return None, False
+
+    def _main_actors(self, mentions: list[Mention]) -> tuple[str | None, str | None]:
+        states = Counter(m.code for m in mentions if m.code and m.code not in IGO_CODES)
+        bodies = Counter(m.code for m in mentions if m.code and m.code in IGO_CODES)
+        return (states.most_common(1)[0][0] if states else None,
+                bodies.most_common(1)[0][0] if bodies else None)
+
+    def _title_sentences(self, doc: Document, sentences: list[_Sentence]) -> set[int]:
+        if not doc.title or not doc.text.startswith(doc.title):
+            return set()
+        end = len(doc.title)
+        return {s.index for s in sentences if s.start < end}
+
+    # -- sentence level ----------------------------------------------------------------
+    def _sentence_events(
+        self, doc: Document, text: str, tokens: list[Token], sentences: list[_Sentence],
+        sentence: _Sentence, reference: date | None, from_page: bool, main_code: str | None,
+        main_body: str | None, in_title: bool, used_by_neighbour: set[int],
+    ) -> list[_Candidate]:
+        groups = sentence.groups
+        missions = [self.kb.get(m.entity_id) for m in sentence.mentions if m.type == "mission"]
+        missions = [m for m in missions if m is not None]
+        crewed = any(m.kind in ("crewed-spacecraft", "station") and len(m.partners) >= 2
+                     for m in missions)
+        international = any(len(m.partners) >= 2 for m in missions)
+        types = event_types(groups, bool(missions), crewed, international)
+        if not types:
+            return []
+        out: list[_Candidate] = []
+        for etype in types:
+            evidence = [sentence]
+            sides = self._codes(etype, sentence.between)
+            codes = sides if len(sides) >= 2 else self._codes(etype, sentence.mentions)
+            if len(codes) < 2:
+                codes, evidence = self._complete(etype, text, tokens, sentences, sentence,
+                                                 codes, main_code, main_body,
+                                                 used_by_neighbour)
+            if len(codes) < 2 or len(codes) > _MAX_PARTICIPANTS:
+                continue
+            span_start, span_end = evidence[0].start, evidence[-1].end
+            stage = self._stage(sentence, tokens)
+            when = self._date(text, sentence, evidence, reference, from_page, stage, missions)
+            if when and reference and when > reference.isoformat()[: len(when)] and from_page:
+                stage = "planned" if stage == "done" else stage
+            topics = self._topics(tokens, evidence, missions, etype)
+            cue_lemmas = frozenset(
+                tokens[h.token_start].text.casefold() for h in sentence.hits
+                if h.group not in ("planned", "ongoing", "done", "with", "vague")
+            )
+            event = Event(
+                type=etype,
+                participants=sorted(codes),
+                date=when,
+                stage=stage,
+                topics=sorted(topics),
+                evidence=" ".join(text[s.start : s.end].strip() for s in evidence),
+                evidence_start=span_start,
+                evidence_end=span_end,
+            )
+            out.append(_Candidate(event, sentence.index, in_title, cue_lemmas,
+                                  len(when) if when else 0))
+        return out
+
+    def _codes(self, etype: str, mentions: list[Mention]) -> set[str]:
+        """Actor codes of ``mentions`` for an event of type ``etype``.
+
+        Sites count for launches only. A programme's known partners count for the joint
+        work or crewed flight it is, and only when the text itself names fewer than two
+        sides (Apollo–Soyuz → SUN, USA).
+        """
+        codes: set[str] = set()
+        partners: set[str] = set()
+        for m in mentions:
+            if m.type == "site" and etype != "launch":
+                continue
+            if m.type == "mission":
+                entry = self.kb.get(m.entity_id)
+                if entry is not None and entry.partners:
+                    partners.update(entry.partners)
+                    continue
+            if m.code:
+                codes.add(m.code)
+        if len(codes) < 2 and etype in ("joint_project", "crew_flight"):
+            codes |= partners
+        return codes
+
+    def _complete(
+        self, etype: str, text: str, tokens: list[Token], sentences: list[_Sentence],
+        sentence: _Sentence, codes: set[str], main_code: str | None, main_body: str | None,
+        used_by_neighbour: set[int],
+    ) -> tuple[set[str], list[_Sentence]]:
+        """Participants of a sentence that names fewer than two actors (see module doc)."""
+        groups = sentence.groups
+        codes = set(codes)
+        if "two_sides" in groups or not codes:
+            for neighbour in (sentence.index - 1, sentence.index + 1):
+                if 0 <= neighbour < len(sentences):
+                    other = sentences[neighbour]
+                    if "two_sides" not in groups and (
+                        other.paragraph != sentence.paragraph or _states_event(other)
+                    ):
+                        continue
+                    other_codes = self._codes(etype, other.mentions)
+                    if len(codes | other_codes) >= 2:
+                        used_by_neighbour.add(neighbour)
+                        pair = [other, sentence] if neighbour < sentence.index else [sentence,
+                                                                                     other]
+                        return codes | other_codes, pair
+        if len(codes) == 1:
+            (only,) = codes
+            if "with" in groups and main_code and main_code != only:
+                return codes | {main_code}, [sentence]
+            if only in IGO_CODES and etype in ("conference", "multilateral") and main_code:
+                return codes | {main_code}, [sentence]
+            if etype == "multilateral" and only not in IGO_CODES and main_body:
+                return codes | {main_body}, [sentence]
+            # The actors of the next sentence of the paragraph, when it states no event of
+            # its own ("They are considering buying imagery. One partner is Russia.").
+            for neighbour in (sentence.index + 1, sentence.index - 1):
+                if 0 <= neighbour < len(sentences):
+                    other = sentences[neighbour]
+                    if other.paragraph != sentence.paragraph:
+                        continue
+                    if _states_event(other):
+                        continue
+                    other_codes = self._codes(etype, other.mentions) - codes
+                    if other_codes:
+                        pair = [other, sentence] if neighbour < sentence.index else [sentence,
+                                                                                     other]
+                        return codes | other_codes, pair
+        return codes, [sentence]
+
+    def _stage(self, sentence: _Sentence, tokens: list[Token]) -> str:
+        """Stage from cue words near the event's own cue words (a plan mentioned in a
+        relative clause far from the act does not make the act planned)."""
+        planned = ongoing = done = False
+        anchors = [h.token_start for h in sentence.hits if h.group in _TYPE_GROUPS]
+        for hit in sentence.hits:
+            token = tokens[hit.token_start]
+            if anchors and not any(-_STAGE_BEFORE <= a - hit.token_start <= _STAGE_AFTER
+                                   for a in anchors):
+                continue
+            if hit.group == "planned":
+                # A capitalised "May" mid-sentence is the month, not the modal.
+                if token.text[:1].isupper() and hit.token_start > sentence.token_start:
+                    continue
+                planned = True
+            elif hit.group == "ongoing":
+                ongoing = True
+            elif hit.group == "done":
+                done = True
+        if planned:
+            return "planned"
+        if ongoing and not done:
+            return "ongoing"
+        return "done"
+
+    def _date(self, text: str, sentence: _Sentence, evidence: list[_Sentence],
+              reference: date | None, from_page: bool, stage: str,
+              missions: list[object]) -> str | None:
+        groups = sentence.groups
+        if "anniversary" in groups:
+            years = [y for m in missions for y in (getattr(m, "years", None) or []) if y]
+            return str(min(years)) if years else None
+        cue_positions = [sentence.start]
+        expressions: list[TimeExpression] = []
+        for part in evidence:
+            segment = text[part.start : part.end]
+            for found in find_time_expressions(segment, reference, future=stage == "planned"):
+                expressions.append(TimeExpression(found.start + part.start,
+                                                  found.end + part.start, found.value,
+                                                  found.relative))
+        if expressions:
+            # The most precise expression; the first of equals.
+            best = max(expressions, key=lambda e: (e.precision, -abs(e.start - cue_positions[0])
+                                                   * 0))
+            return best.value
+        if reference is not None and from_page:
+            return f"{reference.year:04d}"
+        return None
+
+    def _topics(self, tokens: list[Token], evidence: list[_Sentence], missions: list[object],
+                etype: str) -> set[str]:
+        start, end = evidence[0].token_start, evidence[-1].token_end
+        topics = self.cues.topic_hits(tokens[start:end])
+        if etype == "launch":
+            topics.add("launch")
+        if etype == "crew_flight":
+            topics.add("human_spaceflight")
+        return topics
+
+    # -- merging -----------------------------------------------------------------------
+    def _merge(self, candidates: list[_Candidate]) -> list[Event]:
+        kept: list[_Candidate] = []
+        for cand in sorted(candidates, key=lambda c: (c.in_title, c.sentence)):
+            target = next((k for k in kept if _same_event(k, cand)), None)
+            if target is None:
+                kept.append(cand)
+                continue
+            if cand.precision > target.precision:
+                target.event.date = cand.event.date
+                target.precision = cand.precision
+            target.event.topics = sorted(set(target.event.topics) | set(cand.event.topics))
+            target.cue_lemmas = target.cue_lemmas | cand.cue_lemmas
+        kept.sort(key=lambda c: c.sentence)
+        return [k.event for k in kept]
+
+
+def _same_event(a: _Candidate, b: _Candidate) -> bool:
+    if a.event.type != b.event.type or set(a.event.participants) != set(b.event.participants):
+        return False
+    da, db = a.event.date, b.event.date
+    if da and db and da[: min(len(da), len(db))] != db[: min(len(da), len(db))]:
+        return False
+    return (
+        a.in_title
+        or b.in_title
+        or abs(a.sentence - b.sentence) <= 1
+        or bool(a.cue_lemmas & b.cue_lemmas)
+    )
+
+
+def _states_event(sentence: _Sentence) -> bool:
+    """Does the sentence state an event of its own (by its cue words alone)?"""
+    groups = sentence.groups - {"planned", "ongoing", "done", "with", "two_sides"}
+    return bool(event_types(groups, False, False))
+
+
+@lru_cache(maxsize=1)
+def _context_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_lexicon("context")
+    return (frozenset(key(w) for w in data["honorifics"]),
+            frozenset(key(w) for w in data["between"]))
+
+
+def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
+    """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")."""
+    blocked = {h.token_start for h in hits if h.group == "not_launch_after"}
+    return [
+        h for h in hits
+        if not (h.group == "launch" and h.token_end in blocked)
+        and h.group != "not_launch_after"
+    ]
+
+
+def _between_sides(sentence: _Sentence, tokens: list[Token], token_at: dict[int, int],
+                   between: frozenset[str]) -> list[Mention]:
+    """The actors right after "between" ("entre l'URSS et la France"), when there are two."""
+    for i in range(sentence.token_start, sentence.token_end):
+        if tokens[i].key in between:
+            after = [m for m in sentence.mentions
+                     if token_at.get(m.start, -1) > i and m.type not in ("site", "mission")]
+            return after[:2] if len(after) >= 2 and token_at.get(after[1].start, 0) - i <= 12 \
+                else []
+    return []

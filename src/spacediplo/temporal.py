@@ -1,0 +1,243 @@
+"""Temporal expressions in running text, normalised against a reference date.
+
+Absolute dates ("14 February 2020", "le 16 octobre 2023", "16 октября 2023 года",
+"March 2025", "in 1966"), dates without a year ("On October 26", "le 26 octobre"),
+relative expressions ("in May this year", "earlier this year", "last week", "yesterday",
+"в мае этого года", "l'an dernier", "el año pasado", "letztes Jahr") become
+``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. A date without a year takes the reference
+date's year, or the year before when it would otherwise fall after the reference date in
+a report of past events. Years stay as written: "signed in 1966" is 1966.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .dates import iso, month_names
+
+__all__ = ["TimeExpression", "find_time_expressions", "resolve_month_day"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    value: str  # ISO, possibly partial
+    relative: bool  # resolved against the reference date
+
+    @property
+    def precision(self) -> int:
+        return len(self.value)
+
+
+def _month_alternation() -> str:
+    names = sorted(month_names(), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    months = _month_alternation()
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|ᵉʳ|-?го|\.)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    month = rf"(?P<month>{months})\.?"
+    flags = re.I | re.U
+    return {
+        "day_month_year": re.compile(
+            rf"(?<![\w]){day}\s+(?:de\s+)?{month}\s*(?:de\s+|,\s*)?{year}(?!\d)", flags
+        ),
+        "month_day_year": re.compile(
+            rf"(?<![\w]){month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}(?!\d)", flags
+        ),
+        "numeric": re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
+        "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        "cjk": re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"),
+        "month_year": re.compile(rf"(?<![\w]){month}\s*(?:de\s+|of\s+)?{year}(?!\d)", flags),
+        "day_month": re.compile(rf"(?<![\w\d]){day}\s+(?:de\s+)?{month}(?![\w])", flags),
+        "month_day": re.compile(rf"(?<![\w]){month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w\d])", flags),
+        "month_relative": re.compile(
+            rf"(?<![\w]){month}\s*(?:of\s+|de\s+)?(?P<rel>this|last|next|ce(?:tte)?|dernier|"
+            r"prochain|этого|прошлого|следующего|текущего|del|de este|pasado|dieses|"
+            r"letzten|nächsten|vergangenen)(?:\s+(?:year|année|an|года|año|jahres))?",
+            flags,
+        ),
+        "relative_month": re.compile(
+            rf"(?<![\w])(?P<rel>last|next|this|letzten|nächsten|diesen|im vergangenen)\s+{month}(?![\w])",
+            flags,
+        ),
+        "year_relative": re.compile(
+            r"(?<![\w])(?P<rel>this year|last year|next year|earlier this year|later this year|"
+            r"cette année|l'an dernier|l’an dernier|l'année dernière|l’année dernière|"
+            r"l'an prochain|l’an prochain|l'année prochaine|l’année prochaine|"
+            r"в этом году|в прошлом году|в следующем году|этого года|прошлого года|"
+            r"este año|el año pasado|el próximo año|el año que viene|"
+            r"dieses jahr|diesen jahres|letztes jahr|letzten jahres|vergangenes jahr|"
+            r"vergangenen jahres|nächstes jahr|nächsten jahres|quest'anno|l'anno scorso|"
+            r"este ano|no ano passado|今年|去年|明年)(?![\w])",
+            flags,
+        ),
+        "day_relative": re.compile(
+            r"(?<![\w])(?P<rel>yesterday|today|last week|next week|last month|next month|"
+            r"hier|aujourd'hui|aujourd’hui|la semaine dernière|la semaine prochaine|"
+            r"le mois dernier|le mois prochain|вчера|сегодня|на прошлой неделе|"
+            r"на следующей неделе|в прошлом месяце|ayer|hoy|la semana pasada|"
+            r"la próxima semana|el mes pasado|gestern|heute|letzte woche|vergangene woche|"
+            r"nächste woche|letzten monat|ieri|oggi|ontem|hoje|昨天|今天)(?![\w])",
+            flags,
+        ),
+        "year": re.compile(
+            r"(?<![\w\d.,/-])(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.|года|году|год))?(?![\w\d%])(?!\s*(?:km|kg|m\b))",
+            flags,
+        ),
+    }
+
+
+_THIS = {"this", "ce", "cette", "этого", "текущего", "del", "de este", "dieses", "earlier",
+         "later"}
+_LAST = {"last", "dernier", "прошлого", "pasado", "letzten", "vergangenen", "passé"}
+_NEXT = {"next", "prochain", "следующего", "nächsten"}
+
+
+def resolve_month_day(month: int, day: int | None, reference: date, future: bool) -> str | None:
+    """The date of a month (and day) written without a year, near ``reference``."""
+    year = reference.year
+    candidate = date(year, month, min(day or 1, 28))
+    if not future and candidate > reference + timedelta(days=1):
+        year -= 1
+    elif future and candidate < reference - timedelta(days=1):
+        year += 1
+    return iso(year, month, day)
+
+
+def _year_offset(text: str) -> int:
+    text = text.casefold()
+    if any(w in text for w in ("last", "dernier", "dernière", "прошл", "pasado", "letzt",
+                                "vergangen", "scorso", "passado", "去年")):
+        return -1
+    if any(w in text for w in ("next", "prochain", "следующ", "próximo", "que viene",
+                                "nächst", "明年")):
+        return 1
+    return 0
+
+
+def find_time_expressions(
+    text: str, reference: date | None, future: bool = False
+) -> list[TimeExpression]:
+    """Every temporal expression of ``text`` that can be normalised (longest first wins).
+
+    ``reference`` is the publication date (or a date taken from context); without one,
+    expressions that need it are skipped. ``future``: the sentence speaks of plans, so a
+    date without a year falls after the reference date.
+    """
+    patterns = _patterns()
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(start: int, end: int, value: str | None, relative: bool) -> None:
+        if value is not None and free(start, end):
+            found.append(TimeExpression(start, end, value, relative))
+            taken.append((start, end))
+
+    def month_of(match: re.Match[str]) -> int | None:
+        raw = match.group("month")
+        return int(raw) if raw.isdigit() else _month(raw)
+
+    for name in ("iso", "cjk", "numeric", "day_month_year", "month_day_year"):
+        for m in patterns[name].finditer(text):
+            month = month_of(m)
+            day = m.groupdict().get("day")
+            if month is not None:
+                add(m.start(), m.end(),
+                    iso(int(m.group("year")), month, int(day) if day else None), False)
+    for m in patterns["month_year"].finditer(text):
+        month = month_of(m)
+        if month is not None:
+            add(m.start(), m.end(), iso(int(m.group("year")), month), False)
+    if reference is not None:
+        for m in patterns["month_relative"].finditer(text):
+            month = month_of(m)
+            rel = m.group("rel").casefold()
+            if month is None:
+                continue
+            before = re.search(r"(?<![\d.])([0-3]?\d)(?:er)?\s+$", text[max(0, m.start() - 6) : m.start()])
+            day = int(before.group(1)) if before and 1 <= int(before.group(1)) <= 31 else None
+            start = m.start() - len(before.group(0)) if before else m.start()
+            if rel in _LAST or rel in _NEXT:
+                # "last May", "mai dernier": the most recent May (the next one for "next").
+                add(start, m.end(), resolve_month_day(month, day, reference, rel in _NEXT),
+                    True)
+            else:
+                add(start, m.end(), iso(reference.year, month, day), True)
+        for m in patterns["relative_month"].finditer(text):
+            month = month_of(m)
+            rel = m.group("rel").casefold()
+            if month is not None:
+                future = rel in ("next", "nächsten")
+                if rel in ("this", "diesen"):
+                    add(m.start(), m.end(), iso(reference.year, month), True)
+                else:
+                    add(m.start(), m.end(), resolve_month_day(month, None, reference, future),
+                        True)
+        for m in patterns["year_relative"].finditer(text):
+            add(m.start(), m.end(), iso(reference.year + _year_offset(m.group("rel"))), True)
+        for m in patterns["day_relative"].finditer(text):
+            add(m.start(), m.end(), _relative_day(m.group("rel"), reference), True)
+        for name in ("day_month", "month_day"):
+            for m in patterns[name].finditer(text):
+                month = month_of(m)
+                day = int(m.group("day"))
+                if month is None or not 1 <= day <= 31:
+                    continue
+                add(m.start(), m.end(), resolve_month_day(month, day, reference, future), True)
+    for m in patterns["year"].finditer(text):
+        add(m.start(), m.end(), iso(int(m.group("year"))), False)
+    if reference is not None:
+        # A bare month ("in May", "en janvier", "в мае") after the rest.
+        for m in _bare_month().finditer(text):
+            month = _month(m.group("month"))
+            if month is not None:
+                add(m.start(), m.end(),
+                    resolve_month_day(month, None, reference, future), True)
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _bare_month() -> re.Pattern[str]:
+    # Only after a preposition, so that the word "May" or "mars" (the planet, in French)
+    # alone is not a month.
+    return re.compile(
+        r"(?<![\w])(?:in|since|by|until|en|depuis|dès|au mois de|в|во|с|до|к|en|desde|"
+        r"hasta|im|seit|bis|a|da|em|desde)\s+(?P<month>" + _month_alternation() + r")(?![\w])",
+        re.I,
+    )
+
+
+def _month(word: str) -> int | None:
+    from .dates import month_number
+
+    return month_number(word)
+
+
+def _relative_day(rel: str, reference: date) -> str:
+    rel = rel.casefold()
+    if any(w in rel for w in ("yesterday", "hier", "вчера", "ayer", "gestern", "ieri", "ontem",
+                              "昨天")):
+        return (reference - timedelta(days=1)).isoformat()
+    if any(w in rel for w in ("week", "semaine", "недел", "semana", "woche")):
+        offset = -7 if _year_offset(rel) <= 0 and "next" not in rel and "prochaine" not in rel \
+            and "следующ" not in rel and "próxima" not in rel and "nächste" not in rel else 7
+        day = reference + timedelta(days=offset)
+        return f"{day.year:04d}-{day.month:02d}"
+    if any(w in rel for w in ("month", "mois", "месяц", "mes", "monat")):
+        month = reference.month + (1 if _year_offset(rel) > 0 else -1)
+        year = reference.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return f"{year:04d}-{month:02d}"
+    return reference.isoformat()
