@@ -12,8 +12,7 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 
 def _command_names() -> list[str]:
-    names = [c.name or (c.callback.__name__ if c.callback else "") for c in
-             app.registered_commands]
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
     names += [g.name or "" for g in app.registered_groups]
     return names
 

@@ -183,6 +183,43 @@ def stats_command(db: DbOption = None) -> None:
         out.print(table)
 
 
+@app.command("events")
+def events_command(
+    db: DbOption = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="agreement, meeting, conference, …")
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor code (RUS, ESA, …).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY[-MM[-DD]]")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+) -> None:
+    """List stored events (current document versions), filtered."""
+    from .model import EVENT_TYPES
+
+    if event_type and event_type not in EVENT_TYPES:
+        console.print(f"[red]error:[/red] unknown type {event_type!r} ({', '.join(EVENT_TYPES)})")
+        raise typer.Exit(2)
+    store = _open_store(_settings(db=db))
+    try:
+        rows = store.events(event_type, actor, date_from, date_to, limit)
+    finally:
+        store.close()
+    table = Table(title=f"{len(rows)} event(s)", show_lines=False)
+    for column in ("date", "type", "participants", "stage", "document", "evidence"):
+        table.add_column(column, overflow="fold")
+    for doc_id, event in rows:
+        table.add_row(
+            event.date or "",
+            event.type,
+            " ".join(event.participants),
+            event.stage,
+            doc_id,
+            event.evidence[:160],
+        )
+    Console().print(table)
+
+
 kb_app = typer.Typer(help="The knowledge base of space actors.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 

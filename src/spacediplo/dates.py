@@ -52,8 +52,8 @@ def month_names() -> dict[str, int]:
     # Common spellings CLDR does not list, and the Russian prepositional case ("в мае").
     extras = {"sept": 9, "febr": 2, "juil": 7, "janv": 1, "fevr": 2, "avr": 4}
     for number, word in enumerate(
-        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре"
-        .split(), 1
+        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре".split(),  # noqa: SIM905
+        1,
     ):
         extras[word] = number
     for extra, number in extras.items():

@@ -52,12 +52,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_day_year": re.compile(
             rf"(?<![\w]){month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}(?!\d)", flags
         ),
-        "numeric": re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
-        "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-        "cjk": re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"),
+        "numeric": re.compile(
+            r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)"
+        ),
+        "iso": re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"
+        ),
+        "cjk": re.compile(
+            r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"
+        ),
         "month_year": re.compile(rf"(?<![\w]){month}\s*(?:de\s+|of\s+)?{year}(?!\d)", flags),
         "day_month": re.compile(rf"(?<![\w\d]){day}\s+(?:de\s+)?{month}(?![\w])", flags),
-        "month_day": re.compile(rf"(?<![\w]){month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w\d])", flags),
+        "month_day": re.compile(
+            rf"(?<![\w]){month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w\d])", flags
+        ),
         "month_relative": re.compile(
             rf"(?<![\w]){month}\s*(?:of\s+|de\s+)?(?P<rel>this|last|next|ce(?:tte)?|dernier|"
             r"prochain|этого|прошлого|следующего|текущего|del|de este|pasado|dieses|"
@@ -65,7 +73,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "relative_month": re.compile(
-            rf"(?<![\w])(?P<rel>last|next|this|letzten|nächsten|diesen|im vergangenen)\s+{month}(?![\w])",
+            r"(?<![\w])(?P<rel>last|next|this|letzten|nächsten|diesen|im vergangenen)\s+"
+            rf"{month}(?![\w])",
             flags,
         ),
         "year_relative": re.compile(
@@ -95,8 +104,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_THIS = {"this", "ce", "cette", "этого", "текущего", "del", "de este", "dieses", "earlier",
-         "later"}
+_THIS = {"this", "ce", "cette", "этого", "текущего", "del", "de este", "dieses", "earlier", "later"}
 _LAST = {"last", "dernier", "прошлого", "pasado", "letzten", "vergangenen", "passé"}
 _NEXT = {"next", "prochain", "следующего", "nächsten"}
 
@@ -114,11 +122,25 @@ def resolve_month_day(month: int, day: int | None, reference: date, future: bool
 
 def _year_offset(text: str) -> int:
     text = text.casefold()
-    if any(w in text for w in ("last", "dernier", "dernière", "прошл", "pasado", "letzt",
-                                "vergangen", "scorso", "passado", "去年")):
+    if any(
+        w in text
+        for w in (
+            "last",
+            "dernier",
+            "dernière",
+            "прошл",
+            "pasado",
+            "letzt",
+            "vergangen",
+            "scorso",
+            "passado",
+            "去年",
+        )
+    ):
         return -1
-    if any(w in text for w in ("next", "prochain", "следующ", "próximo", "que viene",
-                                "nächst", "明年")):
+    if any(
+        w in text for w in ("next", "prochain", "следующ", "próximo", "que viene", "nächst", "明年")
+    ):
         return 1
     return 0
 
@@ -153,8 +175,12 @@ def find_time_expressions(
             month = month_of(m)
             day = m.groupdict().get("day")
             if month is not None:
-                add(m.start(), m.end(),
-                    iso(int(m.group("year")), month, int(day) if day else None), False)
+                add(
+                    m.start(),
+                    m.end(),
+                    iso(int(m.group("year")), month, int(day) if day else None),
+                    False,
+                )
     for m in patterns["month_year"].finditer(text):
         month = month_of(m)
         if month is not None:
@@ -165,13 +191,14 @@ def find_time_expressions(
             rel = m.group("rel").casefold()
             if month is None:
                 continue
-            before = re.search(r"(?<![\d.])([0-3]?\d)(?:er)?\s+$", text[max(0, m.start() - 6) : m.start()])
+            before = re.search(
+                r"(?<![\d.])([0-3]?\d)(?:er)?\s+$", text[max(0, m.start() - 6) : m.start()]
+            )
             day = int(before.group(1)) if before and 1 <= int(before.group(1)) <= 31 else None
             start = m.start() - len(before.group(0)) if before else m.start()
             if rel in _LAST or rel in _NEXT:
                 # "last May", "mai dernier": the most recent May (the next one for "next").
-                add(start, m.end(), resolve_month_day(month, day, reference, rel in _NEXT),
-                    True)
+                add(start, m.end(), resolve_month_day(month, day, reference, rel in _NEXT), True)
             else:
                 add(start, m.end(), iso(reference.year, month, day), True)
         for m in patterns["relative_month"].finditer(text):
@@ -182,8 +209,7 @@ def find_time_expressions(
                 if rel in ("this", "diesen"):
                     add(m.start(), m.end(), iso(reference.year, month), True)
                 else:
-                    add(m.start(), m.end(), resolve_month_day(month, None, reference, future),
-                        True)
+                    add(m.start(), m.end(), resolve_month_day(month, None, reference, future), True)
         for m in patterns["year_relative"].finditer(text):
             add(m.start(), m.end(), iso(reference.year + _year_offset(m.group("rel"))), True)
         for m in patterns["day_relative"].finditer(text):
@@ -202,8 +228,7 @@ def find_time_expressions(
         for m in _bare_month().finditer(text):
             month = _month(m.group("month"))
             if month is not None:
-                add(m.start(), m.end(),
-                    resolve_month_day(month, None, reference, future), True)
+                add(m.start(), m.end(), resolve_month_day(month, None, reference, future), True)
     found.sort(key=lambda t: t.start)
     return found
 
@@ -227,12 +252,21 @@ def _month(word: str) -> int | None:
 
 def _relative_day(rel: str, reference: date) -> str:
     rel = rel.casefold()
-    if any(w in rel for w in ("yesterday", "hier", "вчера", "ayer", "gestern", "ieri", "ontem",
-                              "昨天")):
+    if any(
+        w in rel for w in ("yesterday", "hier", "вчера", "ayer", "gestern", "ieri", "ontem", "昨天")
+    ):
         return (reference - timedelta(days=1)).isoformat()
     if any(w in rel for w in ("week", "semaine", "недел", "semana", "woche")):
-        offset = -7 if _year_offset(rel) <= 0 and "next" not in rel and "prochaine" not in rel \
-            and "следующ" not in rel and "próxima" not in rel and "nächste" not in rel else 7
+        offset = (
+            -7
+            if _year_offset(rel) <= 0
+            and "next" not in rel
+            and "prochaine" not in rel
+            and "следующ" not in rel
+            and "próxima" not in rel
+            and "nächste" not in rel
+            else 7
+        )
         day = reference + timedelta(days=offset)
         return f"{day.year:04d}-{day.month:02d}"
     if any(w in rel for w in ("month", "mois", "месяц", "mes", "monat")):

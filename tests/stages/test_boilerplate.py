@@ -132,3 +132,14 @@ def test_html_mode_keeps_headings() -> None:
 def test_word_count_counts_cjk_characters_in_pairs() -> None:
     assert word_count("中国与俄罗斯签署月球科研站合作备忘录") >= 8
     assert word_count("two words") == 2
+
+
+def test_date_line_under_the_headline_is_header_metadata() -> None:
+    result = clean_text_lines(f"Headline of the story\n\n9 March 2031\n\n{BODY}")
+    assert result.header_dates == ["9 March 2031"]
+    assert result.lines == ["Headline of the story", BODY]
+
+
+def test_menu_rows_are_removed() -> None:
+    raw = f"Home | World | Science | Space\n\nHeadline\n\n{BODY}\n\nShare | Tweet | Email"
+    assert clean_text_lines(raw).lines == ["Headline", BODY]

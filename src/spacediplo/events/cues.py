@@ -15,7 +15,7 @@ from ..lexicons import load_lexicon
 __all__ = ["CueHit", "CueIndex", "get_cue_index", "lemma_key"]
 
 _SIMPLEMMA_LANGS = frozenset(
-    "bg ca cs cy da de el en es et fa fi fr ga gd gl gv hbs hi hu hy id is it ka la lb lt lv "
+    "bg ca cs cy da de el en es et fa fi fr ga gd gl gv hbs hi hu hy id is it ka la lb lt lv "  # noqa: SIM905
     "mk ms nb nl nn pl pt ro ru se sk sl sq sv sw tl tr uk".split()
 )
 _MAX_CUE_TOKENS = 4

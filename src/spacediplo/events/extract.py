@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -36,9 +37,24 @@ from .cues import CueHit, CueIndex, get_cue_index
 
 __all__ = ["EventExtractor", "event_types"]
 
-_TYPE_GROUPS = frozenset({"instrument", "act", "agree", "meet", "gathering", "joint_strong",
-                          "launch", "crew", "fly", "trade_strong", "multilateral",
-                          "multilateral_strong", "dispute", "anniversary"})
+_TYPE_GROUPS = frozenset(
+    {
+        "instrument",
+        "act",
+        "agree",
+        "meet",
+        "gathering",
+        "joint_strong",
+        "launch",
+        "crew",
+        "fly",
+        "trade_strong",
+        "multilateral",
+        "multilateral_strong",
+        "dispute",
+        "anniversary",
+    }
+)
 # A stage cue counts when it stands at most this many tokens before (or after) a type cue.
 _STAGE_BEFORE, _STAGE_AFTER = 4, 7
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -72,7 +88,9 @@ class _Sentence:
 
 
 def event_types(
-    groups: set[str], has_mission: bool, has_crewed_mission: bool,
+    groups: set[str],
+    has_mission: bool,
+    has_crewed_mission: bool,
     has_international_mission: bool = False,
 ) -> list[str]:
     """Event types stated by a sentence with these cue groups (suppressions applied)."""
@@ -87,13 +105,16 @@ def event_types(
         types.append("meeting")
     if "gathering" in groups:
         types.append("conference")
-    if "joint_strong" in groups and ("project_object" in groups or has_mission) and not (
-        "vague" in groups and "planned" in groups
-    ) and "joint_project" not in types:
+    if (
+        "joint_strong" in groups
+        and ("project_object" in groups or has_mission)
+        and not ("vague" in groups and "planned" in groups)
+        and "joint_project" not in types
+    ):
         types.append("joint_project")
     if "launch" in groups and ("launch_object" in groups or has_mission):
         types.append("launch")
-    if "crew" in groups and "fly" in groups or (
+    if ("crew" in groups and "fly" in groups) or (
         has_crewed_mission and ("fly" in groups or "anniversary" in groups)
     ):
         types.append("crew_flight")
@@ -152,14 +173,29 @@ class EventExtractor:
         candidates: list[_Candidate] = []
         for sentence in sentences:
             produced = self._sentence_events(
-                doc, text, tokens, sentences, sentence, reference, from_page, main_code,
-                main_body, sentence.index in title_sentences, used_by_neighbour,
+                doc,
+                text,
+                tokens,
+                sentences,
+                sentence,
+                reference,
+                from_page,
+                main_code,
+                main_body,
+                sentence.index in title_sentences,
+                used_by_neighbour,
             )
             candidates.extend(produced)
         return self._merge(candidates)
 
-    def _sentences(self, text: str, tokens: list[Token], spans: list[tuple[int, int]],
-                   sentence_of: list[int], doc: Document) -> list[_Sentence]:
+    def _sentences(
+        self,
+        text: str,
+        tokens: list[Token],
+        spans: list[tuple[int, int]],
+        sentence_of: list[int],
+        doc: Document,
+    ) -> list[_Sentence]:
         sentences: list[_Sentence] = []
         first_token = [len(tokens)] * len(spans)
         last_token = [0] * len(spans)
@@ -172,9 +208,11 @@ class EventExtractor:
             if "\n\n" in text[previous_end:start] or "\n" in text[previous_end:start]:
                 paragraph += 1
             previous_end = end
-            sentences.append(_Sentence(i, start, end, first_token[i], max(first_token[i],
-                                                                          last_token[i]),
-                                       paragraph))
+            sentences.append(
+                _Sentence(
+                    i, start, end, first_token[i], max(first_token[i], last_token[i]), paragraph
+                )
+            )
         token_at = {t.start: i for i, t in enumerate(tokens)}
         honorifics, between = _context_cues()
         for mention in doc.mentions:
@@ -209,8 +247,10 @@ class EventExtractor:
     def _main_actors(self, mentions: list[Mention]) -> tuple[str | None, str | None]:
         states = Counter(m.code for m in mentions if m.code and m.code not in IGO_CODES)
         bodies = Counter(m.code for m in mentions if m.code and m.code in IGO_CODES)
-        return (states.most_common(1)[0][0] if states else None,
-                bodies.most_common(1)[0][0] if bodies else None)
+        return (
+            states.most_common(1)[0][0] if states else None,
+            bodies.most_common(1)[0][0] if bodies else None,
+        )
 
     def _title_sentences(self, doc: Document, sentences: list[_Sentence]) -> set[int]:
         if not doc.title or not doc.text.startswith(doc.title):
@@ -220,15 +260,28 @@ class EventExtractor:
 
     # -- sentence level ----------------------------------------------------------------
     def _sentence_events(
-        self, doc: Document, text: str, tokens: list[Token], sentences: list[_Sentence],
-        sentence: _Sentence, reference: date | None, from_page: bool, main_code: str | None,
-        main_body: str | None, in_title: bool, used_by_neighbour: set[int],
+        self,
+        doc: Document,
+        text: str,
+        tokens: list[Token],
+        sentences: list[_Sentence],
+        sentence: _Sentence,
+        reference: date | None,
+        from_page: bool,
+        main_code: str | None,
+        main_body: str | None,
+        in_title: bool,
+        used_by_neighbour: set[int],
     ) -> list[_Candidate]:
         groups = sentence.groups
-        missions = [self.kb.get(m.entity_id) for m in sentence.mentions if m.type == "mission"]
-        missions = [m for m in missions if m is not None]
-        crewed = any(m.kind in ("crewed-spacecraft", "station") and len(m.partners) >= 2
-                     for m in missions)
+        missions = [
+            entry
+            for m in sentence.mentions
+            if m.type == "mission" and (entry := self.kb.get(m.entity_id)) is not None
+        ]
+        crewed = any(
+            m.kind in ("crewed-spacecraft", "station") and len(m.partners) >= 2 for m in missions
+        )
         international = any(len(m.partners) >= 2 for m in missions)
         types = event_types(groups, bool(missions), crewed, international)
         if not types:
@@ -239,9 +292,17 @@ class EventExtractor:
             sides = self._codes(etype, sentence.between)
             codes = sides if len(sides) >= 2 else self._codes(etype, sentence.mentions)
             if len(codes) < 2:
-                codes, evidence = self._complete(etype, text, tokens, sentences, sentence,
-                                                 codes, main_code, main_body,
-                                                 used_by_neighbour)
+                codes, evidence = self._complete(
+                    etype,
+                    text,
+                    tokens,
+                    sentences,
+                    sentence,
+                    codes,
+                    main_code,
+                    main_body,
+                    used_by_neighbour,
+                )
             if len(codes) < 2 or len(codes) > _MAX_PARTICIPANTS:
                 continue
             span_start, span_end = evidence[0].start, evidence[-1].end
@@ -251,7 +312,8 @@ class EventExtractor:
                 stage = "planned" if stage == "done" else stage
             topics = self._topics(tokens, evidence, missions, etype)
             cue_lemmas = frozenset(
-                tokens[h.token_start].text.casefold() for h in sentence.hits
+                tokens[h.token_start].text.casefold()
+                for h in sentence.hits
                 if h.group not in ("planned", "ongoing", "done", "with", "vague")
             )
             event = Event(
@@ -264,8 +326,9 @@ class EventExtractor:
                 evidence_start=span_start,
                 evidence_end=span_end,
             )
-            out.append(_Candidate(event, sentence.index, in_title, cue_lemmas,
-                                  len(when) if when else 0))
+            out.append(
+                _Candidate(event, sentence.index, in_title, cue_lemmas, len(when) if when else 0)
+            )
         return out
 
     def _codes(self, etype: str, mentions: list[Mention]) -> set[str]:
@@ -292,8 +355,15 @@ class EventExtractor:
         return codes
 
     def _complete(
-        self, etype: str, text: str, tokens: list[Token], sentences: list[_Sentence],
-        sentence: _Sentence, codes: set[str], main_code: str | None, main_body: str | None,
+        self,
+        etype: str,
+        text: str,
+        tokens: list[Token],
+        sentences: list[_Sentence],
+        sentence: _Sentence,
+        codes: set[str],
+        main_code: str | None,
+        main_body: str | None,
         used_by_neighbour: set[int],
     ) -> tuple[set[str], list[_Sentence]]:
         """Participants of a sentence that names fewer than two actors (see module doc)."""
@@ -310,8 +380,9 @@ class EventExtractor:
                     other_codes = self._codes(etype, other.mentions)
                     if len(codes | other_codes) >= 2:
                         used_by_neighbour.add(neighbour)
-                        pair = [other, sentence] if neighbour < sentence.index else [sentence,
-                                                                                     other]
+                        pair = (
+                            [other, sentence] if neighbour < sentence.index else [sentence, other]
+                        )
                         return codes | other_codes, pair
         if len(codes) == 1:
             (only,) = codes
@@ -332,8 +403,9 @@ class EventExtractor:
                         continue
                     other_codes = self._codes(etype, other.mentions) - codes
                     if other_codes:
-                        pair = [other, sentence] if neighbour < sentence.index else [sentence,
-                                                                                     other]
+                        pair = (
+                            [other, sentence] if neighbour < sentence.index else [sentence, other]
+                        )
                         return codes | other_codes, pair
         return codes, [sentence]
 
@@ -344,8 +416,9 @@ class EventExtractor:
         anchors = [h.token_start for h in sentence.hits if h.group in _TYPE_GROUPS]
         for hit in sentence.hits:
             token = tokens[hit.token_start]
-            if anchors and not any(-_STAGE_BEFORE <= a - hit.token_start <= _STAGE_AFTER
-                                   for a in anchors):
+            if anchors and not any(
+                -_STAGE_BEFORE <= a - hit.token_start <= _STAGE_AFTER for a in anchors
+            ):
                 continue
             if hit.group == "planned":
                 # A capitalised "May" mid-sentence is the month, not the modal.
@@ -362,9 +435,16 @@ class EventExtractor:
             return "ongoing"
         return "done"
 
-    def _date(self, text: str, sentence: _Sentence, evidence: list[_Sentence],
-              reference: date | None, from_page: bool, stage: str,
-              missions: list[object]) -> str | None:
+    def _date(
+        self,
+        text: str,
+        sentence: _Sentence,
+        evidence: list[_Sentence],
+        reference: date | None,
+        from_page: bool,
+        stage: str,
+        missions: Sequence[object],
+    ) -> str | None:
         groups = sentence.groups
         if "anniversary" in groups:
             years = [y for m in missions for y in (getattr(m, "years", None) or []) if y]
@@ -374,20 +454,27 @@ class EventExtractor:
         for part in evidence:
             segment = text[part.start : part.end]
             for found in find_time_expressions(segment, reference, future=stage == "planned"):
-                expressions.append(TimeExpression(found.start + part.start,
-                                                  found.end + part.start, found.value,
-                                                  found.relative))
+                expressions.append(
+                    TimeExpression(
+                        found.start + part.start,
+                        found.end + part.start,
+                        found.value,
+                        found.relative,
+                    )
+                )
         if expressions:
             # The most precise expression; the first of equals.
-            best = max(expressions, key=lambda e: (e.precision, -abs(e.start - cue_positions[0])
-                                                   * 0))
+            best = max(
+                expressions, key=lambda e: (e.precision, -abs(e.start - cue_positions[0]) * 0)
+            )
             return best.value
         if reference is not None and from_page:
             return f"{reference.year:04d}"
         return None
 
-    def _topics(self, tokens: list[Token], evidence: list[_Sentence], missions: list[object],
-                etype: str) -> set[str]:
+    def _topics(
+        self, tokens: list[Token], evidence: list[_Sentence], missions: Sequence[object], etype: str
+    ) -> set[str]:
         start, end = evidence[0].token_start, evidence[-1].token_end
         topics = self.cues.topic_hits(tokens[start:end])
         if etype == "launch":
@@ -436,27 +523,34 @@ def _states_event(sentence: _Sentence) -> bool:
 @lru_cache(maxsize=1)
 def _context_cues() -> tuple[frozenset[str], frozenset[str]]:
     data = load_lexicon("context")
-    return (frozenset(key(w) for w in data["honorifics"]),
-            frozenset(key(w) for w in data["between"]))
+    return (
+        frozenset(key(w) for w in data["honorifics"]),
+        frozenset(key(w) for w in data["between"]),
+    )
 
 
 def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")."""
     blocked = {h.token_start for h in hits if h.group == "not_launch_after"}
     return [
-        h for h in hits
-        if not (h.group == "launch" and h.token_end in blocked)
-        and h.group != "not_launch_after"
+        h
+        for h in hits
+        if not (h.group == "launch" and h.token_end in blocked) and h.group != "not_launch_after"
     ]
 
 
-def _between_sides(sentence: _Sentence, tokens: list[Token], token_at: dict[int, int],
-                   between: frozenset[str]) -> list[Mention]:
+def _between_sides(
+    sentence: _Sentence, tokens: list[Token], token_at: dict[int, int], between: frozenset[str]
+) -> list[Mention]:
     """The actors right after "between" ("entre l'URSS et la France"), when there are two."""
     for i in range(sentence.token_start, sentence.token_end):
         if tokens[i].key in between:
-            after = [m for m in sentence.mentions
-                     if token_at.get(m.start, -1) > i and m.type not in ("site", "mission")]
-            return after[:2] if len(after) >= 2 and token_at.get(after[1].start, 0) - i <= 12 \
-                else []
+            after = [
+                m
+                for m in sentence.mentions
+                if token_at.get(m.start, -1) > i and m.type not in ("site", "mission")
+            ]
+            return (
+                after[:2] if len(after) >= 2 and token_at.get(after[1].start, 0) - i <= 12 else []
+            )
     return []

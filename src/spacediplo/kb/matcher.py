@@ -38,6 +38,43 @@ def _context_words() -> tuple[tuple[str, ...], frozenset[str]]:
     return space, place
 
 
+@lru_cache(maxsize=1)
+def _language_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_lexicon("context")
+    return (
+        frozenset(key(w) for w in data["language_before"]),
+        frozenset(key(w) for w in data["conjunctions"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> dict[str, tuple[str, ...]]:
+    data = load_lexicon("context")
+    return {kind: tuple(str(w) for w in words) for kind, words in data["kind_words"].items()}
+
+
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "las",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "l",
+    }
+)
+
+
+_STEM = 5
 #: Kinds of names, strongest first (used to break ties between equal spans).
 KIND_RANK = {"name": 0, "acronym": 1, "capital": 2, "demonym": 3, "prefix": 4}
 
@@ -180,16 +217,24 @@ class Matcher:
         chosen.sort()
         sentence_support = self._sentence_support(chosen, sentence_of)
         matches: list[Match] = []
+        languages: set[int] = set()
         for start, end, infos in chosen:
             sentence = sentence_of[start]
             info = self._choose(infos, tokens, start, end, document_keys, sentence_of)
             if info is None:
                 continue
-            if info.ambiguous and not self._space_context(
-                tokens, sentence_of, sentence, sentence_support, start
+            if info.ambiguous and (
+                not self._space_context(tokens, sentence_of, sentence, sentence_support, start)
+                or (
+                    self.kb.entries[info.entry_id].type != "country"
+                    and self._sentence_start_ambiguous(text, tokens, start, end, sentence_of)
+                )
             ):
                 continue
             if info.kind == "capital" and self._after_place_word(tokens, start):
+                continue
+            if info.kind == "demonym" and self._names_a_language(tokens, start, end, languages):
+                languages.add(end - 1)
                 continue
             entry = self.kb.entries[info.entry_id]
             matches.append(
@@ -259,19 +304,34 @@ class Matcher:
             in_document = sum(
                 1 for form in long_forms if set(form) <= document_keys and len(form) > end - start
             )
-            entry = self.kb.entries[info.entry_id]
             sentence = sentence_of[start]
-            sentence_keys = {
-                t.key for t, s in zip(tokens, sentence_of, strict=True) if s == sentence
+            stems = {
+                t.key[:_STEM]
+                for t, s in zip(tokens, sentence_of, strict=True)
+                if s == sentence and len(t.key) >= _STEM
             }
-            name_words = set(_name_words(entry.name)) - {tokens[start].key}
-            return in_document, len(name_words & sentence_keys)
+            own = tokens[start].key[:_STEM]
+            name_stems = self._name_stems(info.entry_id) - {own}
+            return in_document, len(name_stems & stems)
 
         scored = sorted(((evidence(p), p) for p in infos), key=lambda s: s[0], reverse=True)
         top, runner_up = scored[0], scored[1]
         if top[0] > runner_up[0] or top[1].entry_id == runner_up[1].entry_id:
             return top[1]
         return None
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _name_stems_of(names: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(k[:_STEM] for name in names for k in _name_words(name) if len(k) >= _STEM)
+
+    def _name_stems(self, entry_id: str) -> frozenset[str]:
+        """First letters of the words of every name of an entry, in every language, and of
+        the words for its kind: the words a sentence about it tends to contain ("climat…"
+        for the Space Climate Observatory, "lanza…" for the Vega launcher)."""
+        entry = self.kb.entries[entry_id]
+        kind_words = _kind_words().get(entry.kind or "", ())
+        return self._name_stems_of(tuple(n for _, n in entry.all_names()) + kind_words)
 
     def _historic_sentence(self, tokens: list[Token], start: int, sentence_of: list[int]) -> bool:
         sentence = sentence_of[start]
@@ -312,8 +372,47 @@ class Matcher:
         return False
 
     def _after_place_word(self, tokens: list[Token], start: int) -> bool:
+        """ "in Moscow", "in the Russian capital"; not "In 2021 Moscow and Beijing…"."""
         place = _context_words()[1]
-        return any(tokens[i].key in place for i in range(max(0, start - 2), start))
+        if start >= 1 and tokens[start - 1].key in place:
+            return True
+        return (
+            start >= 2 and tokens[start - 1].key in _DETERMINERS and tokens[start - 2].key in place
+        )
+
+    def _names_a_language(
+        self, tokens: list[Token], start: int, end: int, languages: set[int]
+    ) -> bool:
+        """ "translated into Russian and Chinese", "apprendre le russe": a language.
+
+        ``languages``: token positions of demonyms already read as languages, so that the
+        second of a pair joined by "and" follows the first.
+        """
+        before, conjunctions = _language_cues()
+        previous = tokens[start - 1].key if start >= 1 else ""
+        if previous in conjunctions:
+            return start >= 2 and (start - 2) in languages
+        if previous not in before:
+            return False
+        # "in Russian space policy" is an adjective before a noun phrase; a following
+        # capitalised word means a name ("le russe Roscosmos") and is kept too.
+        return end >= len(tokens) or not tokens[end].text[:1].isupper()
+
+    def _sentence_start_ambiguous(
+        self, text: str, tokens: list[Token], start: int, end: int, sentence_of: list[int]
+    ) -> bool:
+        """An ambiguous name opening its sentence ("Progress on the treaty…") counts only
+        with a model number or a space word right beside it ("Progress MS-25")."""
+        if start > 0 and sentence_of[start - 1] == sentence_of[start]:
+            return False
+        space = _context_words()[0]
+        for i in range(end, min(len(tokens), end + 2)):
+            word = tokens[i].text
+            if any(c.isdigit() for c in word) or (word.isupper() and len(word) >= 2):
+                return False
+            if tokens[i].key.startswith(space):
+                return False
+        return True
 
 
 @lru_cache(maxsize=4096)

@@ -20,8 +20,10 @@ __all__ = ["DISCOVERED_PREFIX", "ActorRecogniser", "ActorsStage"]
 
 DISCOVERED_PREFIX = "discovered:"
 _AFFILIATION_GAP = re.compile(
-    r"^\s*(?:of(?: the)?|de(?: la| l['’])?|du|des|del|della|di|der|при|под|,)?\s*$", re.I
+    r"^\s*(?:of(?: the)?|in|de(?: la| l['’])?|du|des|del|della|di|der|à|в|при|под|,)?\s*$",
+    re.I,
 )
+_BODY_TYPES = frozenset({"organization", "agency", "igo"})
 
 
 @dataclass
@@ -39,6 +41,7 @@ class ActorRecogniser:
         self.kb = kb
         self.matcher: Matcher = get_matcher(kb)
         self.people = PersonFinder(kb)
+        self.unique_surnames = _unique_surnames(kb)
 
     def mentions(self, text: str, lang: str | None = None) -> list[Mention]:
         tokens = tokenize(text)
@@ -57,14 +60,16 @@ class ActorRecogniser:
         return mentions
 
     def _without_affiliations(self, text: str, matches: list[Match]) -> list[Match]:
-        """Drop a parent body named as part of its child's name ("MGIMO of the MFA of
-        Russia", "IKI RAN", "МГИМО МИД России"): it is an affiliation, not an actor."""
+        """Drop what is named as part of another actor's name: a parent body ("MGIMO of the
+        MFA of Russia", "МГИМО МИД России") or a city ("Casa Rusa de Madrid", "Russian
+        House in Paris") right after an organisation."""
         kept: list[Match] = []
         for m in matches:
             previous = kept[-1] if kept else None
             if (
                 previous is not None
-                and previous.entry.parent == m.entry.id
+                and previous.entry.type in _BODY_TYPES
+                and (previous.entry.parent == m.entry.id or m.kind == "capital")
                 and _AFFILIATION_GAP.match(text[previous.end : m.start])
             ):
                 continue
@@ -102,8 +107,6 @@ class ActorRecogniser:
                 people.append(
                     _Person(f"{DISCOVERED_PREFIX}person:{slug(p.name)}", p.name, p.country, surname)
                 )
-        if not people:
-            return []
         taken = [False] * len(tokens)
         index = {t.start: i for i, t in enumerate(tokens)}
         for mention in mentions:
@@ -117,6 +120,13 @@ class ActorRecogniser:
         by_first: dict[str, list[_Person]] = {}
         for person in people:
             by_first.setdefault(person.surname_keys[0], []).append(person)
+        # A well-known person named by surname alone ("60-летию полёта Гагарина") when no
+        # other person of the knowledge base has that surname.
+        for surname_key, entry_id in self.unique_surnames.items():
+            if surname_key in by_first:
+                continue
+            entry = self.kb.entries[entry_id]
+            by_first[surname_key] = [_Person(entry.id, entry.name, entry.code, (surname_key,))]
         extra: list[Mention] = []
         for i, token in enumerate(tokens):
             candidates = by_first.get(token.key)
@@ -165,6 +175,27 @@ class ActorRecogniser:
             if (entry := self.kb.get(entity_id)) is not None and entry.parent
         }
         return [e for e in entities.values() if not (e.id in parents and e.type == "igo")]
+
+
+def _unique_surnames(kb: KnowledgeBase) -> dict[str, str]:
+    """Surname key → person id, for one-word surnames of at least six letters that a
+    single person of the knowledge base has (and that name nothing else there)."""
+    owners: dict[str, set[str]] = {}
+    for entry in kb.of_type("person"):
+        for _, name in entry.all_names():
+            surname = _surname(name)
+            if surname and len(surname) == 1 and len(surname[0]) >= 6:
+                owners.setdefault(surname[0], set()).add(entry.id)
+    other_names = {
+        key(n)
+        for e in kb.entries.values()
+        if e.type != "person"
+        for _, n in e.all_names()
+        if " " not in n.strip()
+    }
+    return {
+        k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1 and k not in other_names
+    }
 
 
 @lru_cache(maxsize=8192)

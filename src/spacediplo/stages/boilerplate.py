@@ -10,7 +10,8 @@ General rules, each tested on its own (``tests/stages/test_boilerplate.py``):
    open credit label, "… Banner", "Advertisement".
 4. *Header metadata*: date-only and time-only lines at the top are kept aside for the
    publication-date stage, not left in the text.
-5. *Short fragments*: one- or two-word lines with no sentence structure (menu items, tags).
+5. *Menus and short fragments*: rows of short items separated by bars or bullets;
+   one- or two-word lines with no sentence structure (menu items, tags).
 6. *Repeats*: a line equal to the previous kept line (a headline printed twice).
 7. *Footer*: the trailing run of short, sentence-less lines after the last paragraph.
 
@@ -184,24 +185,29 @@ def clean_text_lines(raw: str, from_html: bool = False) -> CleanText:
     result = CleanText(lines=[])
     total_words = sum(word_count(line) for line in lines) or 1
 
-    # Rule 4: header metadata (only before the first real line of text).
-    start = 0
-    while not from_html and start < len(lines) and start < 6:
-        line = lines[start]
-        found = parse_date_line(line)
-        if found is not None:
+    # Rule 4: header metadata: date-only and time-only lines among the lines before the
+    # first paragraph (above or below the headline).
+    header: set[int] = set()
+    for index, line in enumerate(lines[:8]):
+        # The first paragraph (a finished sentence of some length) ends the header.
+        words = word_count(line)
+        if from_html or (words >= 8 and _SENTENCE_END.search(line)) or words > 30:
+            break
+        if parse_date_line(line) is not None:
             result.header_dates.append(line)
             result.removed.append(("header-date", line))
+            header.add(index)
         elif _TIME_ONLY.match(line):
             result.removed.append(("header-time", line))
-        else:
-            break
-        start += 1
+            header.add(index)
+    start = 0
 
     kept: list[str] = []
     words_before = 0
     open_credit = False
     for index in range(start, len(lines)):
+        if index in header:
+            continue
         line = lines[index]
         if _is_related_header(line) and (words_before >= 60 or words_before >= 0.4 * total_words):
             result.removed.extend(("related-section", rest) for rest in lines[index:])
@@ -228,6 +234,15 @@ def clean_text_lines(raw: str, from_html: bool = False) -> CleanText:
     return result
 
 
+_MENU_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+/\s+|\s{3,}")
+
+
+def _is_menu(line: str) -> bool:
+    """A row of short items separated by bars or bullets ("Home | World | Science")."""
+    items = [i for i in _MENU_SEPARATORS.split(line) if i.strip()]
+    return len(items) >= 3 and all(word_count(i) <= 3 for i in items)
+
+
 def _line_rule(line: str, open_credit: bool, is_first: bool) -> str | None:
     """The name of the rule that removes ``line``, or ``None`` to keep it."""
     words = word_count(line)
@@ -235,6 +250,8 @@ def _line_rule(line: str, open_credit: bool, is_first: bool) -> str | None:
         return "interface"
     if _TIME_ONLY.match(line):
         return "time"
+    if _is_menu(line):
+        return "menu"
     if words <= 8 and _CREDIT.match(line) and not _SENTENCE_END.search(line.rstrip(":")):
         return "credit"
     if open_credit and words <= 4 and not _sentence_like(line):

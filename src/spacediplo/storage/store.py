@@ -293,6 +293,50 @@ class Store:
             selectinload(DocumentRow.events).selectinload(EventRow.participants),
         )
 
+    def events(
+        self,
+        event_type: str | None = None,
+        actor: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[str, Event]]:
+        """Events of current documents, ``(doc_id, event)``, by date then document.
+
+        ``actor``: an actor code taking part. Dates compare as ISO prefixes, so a
+        ``YYYY`` event is inside a range that covers its year.
+        """
+        query = (
+            select(EventRow, DocumentRow.doc_id)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(DocumentRow.is_current.is_(True))
+            .options(selectinload(EventRow.participants))
+            .order_by(EventRow.date, DocumentRow.doc_id, EventRow.id)
+        )
+        if event_type:
+            query = query.where(EventRow.type == event_type)
+        if actor:
+            query = query.where(
+                EventRow.id.in_(
+                    select(EventParticipantRow.event_id).where(
+                        EventParticipantRow.code == actor.upper()
+                    )
+                )
+            )
+        if date_from:
+            query = query.where(EventRow.date >= date_from[:4], EventRow.date.is_not(None))
+        if date_to:
+            query = query.where(EventRow.date <= date_to, EventRow.date.is_not(None))
+        if limit:
+            query = query.limit(limit)
+        with self.session_factory() as session:
+            rows = session.execute(query).all()
+            out = [(doc_id, _to_event(row)) for row, doc_id in rows]
+        if date_from:
+            # Prefix semantics: "2020" is inside a range that starts on 2020-03-01.
+            out = [(d, e) for d, e in out if e.date and e.date >= date_from[: len(e.date)]]
+        return out
+
     def discovered_entities(self) -> list[tuple[str, str, str, str | None, int]]:
         """Entities found in text but not in the knowledge base, most mentioned first:
         (key, name, type, country, mentions)."""
@@ -398,18 +442,19 @@ def _to_document(row: DocumentRow) -> Document:
         doc.entities = [e for e in entities.values() if e.type != "country"]
     else:
         doc.entities = [entities[i] for i in listed if i in entities]
-    doc.events = [
-        Event(
-            type=e.type,
-            participants=[p.code for p in e.participants],
-            date=e.date,
-            stage=e.stage,
-            topics=list(e.topics or []),
-            evidence=e.evidence,
-            evidence_start=e.evidence_start,
-            evidence_end=e.evidence_end,
-            confidence=e.confidence,
-        )
-        for e in row.events
-    ]
+    doc.events = [_to_event(e) for e in row.events]
     return doc
+
+
+def _to_event(row: EventRow) -> Event:
+    return Event(
+        type=row.type,
+        participants=[p.code for p in row.participants],
+        date=row.date,
+        stage=row.stage,
+        topics=list(row.topics or []),
+        evidence=row.evidence,
+        evidence_start=row.evidence_start,
+        evidence_end=row.evidence_end,
+        confidence=row.confidence,
+    )
