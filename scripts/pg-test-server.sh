@@ -3,7 +3,7 @@
 # print the admin URL. Usage: eval "$(bash scripts/pg-test-server.sh)"; stop with
 # "$PG_TEST_STOP".
 set -euo pipefail
-port=${SPACEDIPLO_TEST_PG_PORT:-54329}
+port=${SPACEDIPLO_TEST_PG_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bindir" ]; then
   echo "echo 'PostgreSQL server binaries not found; PostgreSQL tests will be skipped' >&2"

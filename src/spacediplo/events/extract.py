@@ -141,10 +141,9 @@ def _suppress(types: list[str], groups: set[str]) -> list[str]:
     if "dispute" in present:
         drop |= {"agreement", "joint_project", "launch", "trade", "meeting"}
     if "multilateral" in present and "conference" in present:
-        if "multilateral" in groups and "act" not in groups:
-            drop.add("multilateral")
-        else:
-            drop.add("conference")
+        # "submitted a resolution at the session" is the act; "an exhibition in support of
+        # the resolution" is the gathering.
+        drop.add("conference" if "multilateral_act" in groups else "multilateral")
     if "conference" in present:
         drop.add("meeting")
     if "trade" in present and "agreement" in present and "act" not in groups:
