@@ -46,8 +46,9 @@ def test_without_a_reference_only_absolute_dates_are_found() -> None:
 
 
 def test_plans_put_a_yearless_date_in_the_future() -> None:
-    (found,) = find_time_expressions("The launch is planned for 21 September.", date(2022, 7, 15),
-                                     future=True)
+    (found,) = find_time_expressions(
+        "The launch is planned for 21 September.", date(2022, 7, 15), future=True
+    )
     assert found.value == "2022-09-21"
     (past,) = find_time_expressions("on 21 September", date(2022, 7, 15))
     assert past.value == "2021-09-21"
@@ -72,7 +73,7 @@ def test_a_month_without_year_lands_within_a_year_of_the_reference(
 
 @given(days, days)
 def test_absolute_dates_round_trip_whatever_the_reference(d: date, reference: date) -> None:
-    text = f"It happened on {d.day} {['January','February','March','April','May','June','July','August','September','October','November','December'][d.month - 1]} {d.year}."  # noqa: E501
+    text = f"It happened on {d.day} {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][d.month - 1]} {d.year}."  # noqa: E501
     values = [e.value for e in find_time_expressions(text, reference)]
     assert values == [d.isoformat()]
 

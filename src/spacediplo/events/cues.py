@@ -50,22 +50,27 @@ class CueIndex:
     """All cue groups of ``lexicons/events.yaml``, per language."""
 
     def __init__(self) -> None:
-        data = load_lexicon("events")
-        self.languages: set[str] = set()
-        # language → n-gram of lemma keys → groups
-        self.ngrams: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(
-            lambda: defaultdict(set)
-        )
+        self.data = load_lexicon("events")
+        self.languages: set[str] = {
+            lang for by_lang in self.data["cues"].values() for lang in (by_lang or {})
+        }
+        # language → n-gram of lemma keys → groups; built on first use of a language, so
+        # only the lemma dictionaries of the languages actually read are loaded.
+        self.ngrams: dict[str, dict[tuple[str, ...], set[str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for group, by_lang in data["cues"].items():
-            for lang, words in (by_lang or {}).items():
-                self.languages.add(lang)
-                for word in words or []:
-                    self._add(lang, group, str(word))
         self.topics: dict[str, list[tuple[str, ...]]] = {
             topic: [tuple(_fold(t.text) for t in tokenize(str(w))) for w in words]
-            for topic, words in data["topics"].items()
+            for topic, words in self.data["topics"].items()
         }
+
+    def _table(self, lang: str) -> dict[tuple[str, ...], set[str]]:
+        table = self.ngrams.get(lang)
+        if table is None:
+            table = self.ngrams[lang] = defaultdict(set)
+            for group, by_lang in self.data["cues"].items():
+                for word in (by_lang or {}).get(lang) or []:
+                    self._add(lang, group, str(word))
+        return table
 
     def _add(self, lang: str, group: str, word: str) -> None:
         if word.endswith("*"):
@@ -74,8 +79,9 @@ class CueIndex:
         tokens = tokenize(word)
         if not tokens or len(tokens) > _MAX_CUE_TOKENS:
             return
-        self.ngrams[lang][tuple(lemma_key(t.text, lang) for t in tokens)].add(group)
-        self.ngrams[lang][tuple(_fold(t.text) for t in tokens)].add(group)
+        table = self.ngrams[lang]
+        table[tuple(lemma_key(t.text, lang) for t in tokens)].add(group)
+        table[tuple(_fold(t.text) for t in tokens)].add(group)
 
     def languages_for(self, lang: str | None) -> list[str]:
         """The cue languages to use for a text: its own, or all of them when unknown."""
@@ -87,7 +93,7 @@ class CueIndex:
         """Cue hits among ``tokens[start:end]``."""
         found: set[CueHit] = set()
         for cue_lang in self.languages_for(lang):
-            table = self.ngrams.get(cue_lang, {})
+            table = self._table(cue_lang)
             lemmas = [lemma_key(tokens[i].text, cue_lang) for i in range(start, end)]
             surfaces = [_fold(tokens[i].text) for i in range(start, end)]
             for i in range(len(lemmas)):
