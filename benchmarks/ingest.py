@@ -6,6 +6,7 @@ pipeline, and prints documents per second and the process's peak memory. Single 
 (one core).
 
 Usage: python benchmarks/ingest.py [--docs N] [--kind text|html|both]
+                                   [--pipeline backbone|full|both]
 """
 
 from __future__ import annotations
@@ -38,11 +39,14 @@ def make_inputs(folder: Path, kind: str, n: int) -> None:
             (folder / f"h{i:05d}.html").write_text(body, encoding="utf-8")
 
 
-def run(kind: str, n: int) -> tuple[float, int]:
+BACKBONE = ("clean", "language", "pubdate")
+
+
+def run(kind: str, n: int, stages: tuple[str, ...] | None) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / kind
         make_inputs(folder, kind, n)
-        settings = Settings.from_env(db=str(Path(tmp) / "bench.db"))
+        settings = Settings.from_env(db=str(Path(tmp) / "bench.db"), stages=stages)
         with Store.open(settings.db) as store:
             # Warm-up: models and caches load once per process, not per document.
             ingest([str(next(folder.iterdir()))], store, settings)
@@ -56,11 +60,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--kind", choices=["text", "html", "both"], default="both")
+    parser.add_argument(
+        "--pipeline", choices=["backbone", "full", "both"], default="both",
+        help="backbone: clean, language, pubdate; full: the default pipeline",
+    )
     args = parser.parse_args()
     kinds = ["text", "html"] if args.kind == "both" else [args.kind]
-    for kind in kinds:
-        rate, stored = run(kind, args.docs)
-        print(f"{kind:5s} documents={stored} docs_per_s={rate:.1f} peak_rss_mb={peak_rss_mb():.0f}")
+    pipelines = ["backbone", "full"] if args.pipeline == "both" else [args.pipeline]
+    for pipeline in pipelines:
+        for kind in kinds:
+            rate, stored = run(kind, args.docs, BACKBONE if pipeline == "backbone" else None)
+            print(f"{pipeline:8s} {kind:5s} documents={stored} docs_per_s={rate:.1f} "
+                  f"peak_rss_mb={peak_rss_mb():.0f}")
 
 
 if __name__ == "__main__":

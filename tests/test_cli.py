@@ -69,3 +69,15 @@ def test_unknown_export_format_and_bad_database_are_clear_errors(tmp_path: Path)
     assert result.exit_code == 2 and "unknown format" in result.output
     result = runner.invoke(app, ["stats", "--db", "postgresql+psycopg://u@127.0.0.1:9/x"])
     assert result.exit_code == 2 and "cannot open the database" in result.output
+
+
+def test_demo_ingests_the_bundled_corpus_and_exports_it(tmp_path: Path) -> None:
+    from spacediplo.demo import CORPUS_DIR
+
+    db, out = tmp_path / "demo.db", tmp_path / "demo.jsonl"
+    result = runner.invoke(app, ["demo", "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(list(CORPUS_DIR.iterdir()))
+    assert {r["lang"] for r in records} >= {"en", "fr", "ru", "es", "de"}
+    assert sum(len(r["events"]) for r in records) > 0
