@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, fold_name
 from ..kb.entry import IGO_CODES
 from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
 from ..lexicons import load_lexicon
@@ -52,6 +52,7 @@ _TYPE_GROUPS = frozenset(
         "multilateral",
         "multilateral_strong",
         "dispute",
+        "end",
         "anniversary",
     }
 )
@@ -123,7 +124,7 @@ def event_types(
     multilateral_act = "multilateral" in groups and "multilateral_strong" in groups
     if multilateral_act or ("multilateral_strong" in groups and "gathering" not in groups):
         types.append("multilateral")
-    if "dispute" in groups:
+    if "dispute" in groups or ("end" in groups and "joint_strong" in groups):
         types.append("dispute")
     return _suppress(types, groups)
 
@@ -213,14 +214,18 @@ class EventExtractor:
                 )
             )
         token_at = {t.start: i for i, t in enumerate(tokens)}
-        honorifics, between = _context_cues()
+        honorifics, between, war = _context_cues()
         for mention in doc.mentions:
             for sentence in sentences:
                 if sentence.start <= mention.start < sentence.end:
                     first = token_at.get(mention.start, sentence.token_start)
                     window = range(max(sentence.token_start, first - 4), first)
-                    # "Hero of the Soviet Union X": a title, not an actor.
-                    if not any(tokens[i].key in honorifics for i in window):
+                    # "Hero of the Soviet Union X": a title, not an actor; "after the
+                    # invasion of Ukraine": the war's victim, not a side of the act.
+                    near = range(max(sentence.token_start, first - 3), first)
+                    if not any(tokens[i].key in honorifics for i in window) and not any(
+                        tokens[i].key in war for i in near
+                    ):
                         sentence.mentions.append(mention)
                     break
         for sentence in sentences:
@@ -306,7 +311,9 @@ class EventExtractor:
                 continue
             span_start, span_end = evidence[0].start, evidence[-1].end
             stage = self._stage(sentence, tokens)
-            when = self._date(text, sentence, evidence, reference, from_page, stage, missions)
+            when = self._date(
+                text, tokens, sentence, evidence, reference, from_page, stage, missions
+            )
             if when and reference and when > reference.isoformat()[: len(when)] and from_page:
                 stage = "planned" if stage == "done" else stage
             topics = self._topics(tokens, evidence, missions, etype)
@@ -340,8 +347,15 @@ class EventExtractor:
         codes: set[str] = set()
         partners: set[str] = set()
         for m in mentions:
-            if m.type == "site" and etype != "launch":
-                continue
+            if m.type == "site":
+                if etype != "launch":
+                    continue
+                site = self.kb.get(m.entity_id)
+                if site is not None and site.operator:
+                    codes.add(site.operator)
+                    continue
+            if etype in ("conference", "meeting") and self._is_capital(m):
+                continue  # "talks in Vienna", "the Vienna session": the venue
             if m.type == "mission":
                 entry = self.kb.get(m.entity_id)
                 if entry is not None and entry.partners:
@@ -352,6 +366,13 @@ class EventExtractor:
         if len(codes) < 2 and etype in ("joint_project", "crew_flight"):
             codes |= partners
         return codes
+
+    def _is_capital(self, mention: Mention) -> bool:
+        entry = self.kb.get(mention.entity_id)
+        if entry is None or entry.type != "country":
+            return False
+        surface = fold_name(mention.surface)
+        return any(fold_name(c) == surface for names in entry.capitals.values() for c in names)
 
     def _complete(
         self,
@@ -437,6 +458,7 @@ class EventExtractor:
     def _date(
         self,
         text: str,
+        tokens: list[Token],
         sentence: _Sentence,
         evidence: list[_Sentence],
         reference: date | None,
@@ -448,7 +470,9 @@ class EventExtractor:
         if "anniversary" in groups:
             years = [y for m in missions for y in (getattr(m, "years", None) or []) if y]
             return str(min(years)) if years else None
-        cue_positions = [sentence.start]
+        anchors = [
+            tokens[h.token_start].start for h in sentence.hits if h.group in _TYPE_GROUPS
+        ] or [sentence.start]
         expressions: list[TimeExpression] = []
         for part in evidence:
             segment = text[part.start : part.end]
@@ -462,11 +486,12 @@ class EventExtractor:
                     )
                 )
         if expressions:
-            # The most precise expression; the first of equals.
-            best = max(
-                expressions, key=lambda e: (e.precision, -abs(e.start - cue_positions[0]) * 0)
-            )
-            return best.value
+            # The expression nearest the event's cue words (in steps of 40 characters);
+            # the more precise of equals.
+            def distance(e: TimeExpression) -> int:
+                return min(abs(e.start - a) for a in anchors) // 40
+
+            return min(expressions, key=lambda e: (distance(e), -e.precision)).value
         if reference is not None and from_page:
             return f"{reference.year:04d}"
         return None
@@ -520,11 +545,12 @@ def _states_event(sentence: _Sentence) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _context_cues() -> tuple[frozenset[str], frozenset[str]]:
+def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = load_lexicon("context")
     return (
         frozenset(key(w) for w in data["honorifics"]),
         frozenset(key(w) for w in data["between"]),
+        frozenset(key(w) for w in data["war_words"]),
     )
 
 

@@ -32,6 +32,7 @@ class Entry:
     kind: str | None = None
     # sites
     coordinates: list[float] | None = None
+    operator: str | None = None  # the state that runs a site abroad (Baikonur: RUS)
     # people
     roles: list[str] = field(default_factory=list)
     # countries
@@ -74,7 +75,16 @@ class Entry:
             "name": self.name,
             "code": self.code,
         }
-        for key in ("qid", "parent", "native_name", "kind", "alpha2", "coordinates", "source"):
+        for key in (
+            "qid",
+            "parent",
+            "native_name",
+            "kind",
+            "alpha2",
+            "coordinates",
+            "operator",
+            "source",
+        ):
             value = getattr(self, key)
             if value:
                 out[key] = value

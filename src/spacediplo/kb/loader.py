@@ -112,7 +112,7 @@ def build_countries(data_dir: Path = DATA_DIR) -> list[Entry]:
                 "id": f"country-{code.lower()}",
                 "type": "country",
                 "name": _display_name(code, name),
-                "code": code,
+                "code": lexicon.get("sovereign") or code,
                 "alpha2": alpha2,
                 "aliases": {k: _unique(v) for k, v in aliases.items()},
                 "demonyms": lexicon.get("demonyms") or {},
