@@ -69,6 +69,7 @@ class _Candidate:
     in_title: bool
     cue_lemmas: frozenset[str]
     precision: int = 0
+    missions: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -333,7 +334,14 @@ class EventExtractor:
                 evidence_end=span_end,
             )
             out.append(
-                _Candidate(event, sentence.index, in_title, cue_lemmas, len(when) if when else 0)
+                _Candidate(
+                    event,
+                    sentence.index,
+                    in_title,
+                    cue_lemmas,
+                    len(when) if when else 0,
+                    frozenset(m.id for m in missions),
+                )
             )
         return out
 
@@ -342,7 +350,7 @@ class EventExtractor:
 
         Sites count for launches only. A programme's known partners count for the joint
         work or crewed flight it is, and only when the text itself names fewer than two
-        sides (Apollo–Soyuz → SUN, USA).
+        sides (Apollo–Soyuz → SUN, USA); a station's partners are not the crew of a flight.
         """
         codes: set[str] = set()
         partners: set[str] = set()
@@ -363,7 +371,7 @@ class EventExtractor:
                     continue
             if m.code:
                 codes.add(m.code)
-        if len(codes) < 2 and etype in ("joint_project", "crew_flight"):
+        if len(codes) < 2 and etype == "joint_project":
             codes |= partners
         return codes
 
@@ -525,17 +533,21 @@ class EventExtractor:
 
 
 def _same_event(a: _Candidate, b: _Candidate) -> bool:
+    """Two reports of one event in a document: same type and sides, compatible dates, and
+    a headline repeated in the body, or neighbouring sentences about the same object
+    ("A memorandum was signed … The two sides agreed …")."""
     if a.event.type != b.event.type or set(a.event.participants) != set(b.event.participants):
         return False
     da, db = a.event.date, b.event.date
     if da and db and da[: min(len(da), len(db))] != db[: min(len(da), len(db))]:
         return False
-    return (
-        a.in_title
-        or b.in_title
-        or abs(a.sentence - b.sentence) <= 1
-        or bool(a.cue_lemmas & b.cue_lemmas)
-    )
+    if a.in_title or b.in_title:
+        return True
+    if a.missions and b.missions and not a.missions & b.missions:
+        return False  # two named projects of the same partners
+    if abs(a.sentence - b.sentence) <= 1:
+        return True
+    return bool(a.cue_lemmas & b.cue_lemmas) and bool(a.missions & b.missions)
 
 
 def _states_event(sentence: _Sentence) -> bool:
