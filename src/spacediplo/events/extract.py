@@ -148,6 +148,8 @@ def _suppress(types: list[str], groups: set[str]) -> list[str]:
         drop.add("conference" if "multilateral_act" in groups else "multilateral")
     if "conference" in present:
         drop.add("meeting")
+    if "agreement" in present:
+        drop.add("conference")  # signed during a videoconference: one act
     if "trade" in present and "agreement" in present and "act" not in groups:
         drop.add("agreement")
     return [t for t in types if t not in drop]
@@ -250,7 +252,12 @@ class EventExtractor:
         return None, False
 
     def _main_actors(self, mentions: list[Mention]) -> tuple[str | None, str | None]:
-        states = Counter(m.code for m in mentions if m.code and m.code not in IGO_CODES)
+        # A capital is often only the venue ("Vienna hosts the session"): not counted.
+        states = Counter(
+            m.code
+            for m in mentions
+            if m.code and m.code not in IGO_CODES and not self._is_capital(m)
+        )
         bodies = Counter(m.code for m in mentions if m.code and m.code in IGO_CODES)
         return (
             states.most_common(1)[0][0] if states else None,
@@ -289,6 +296,12 @@ class EventExtractor:
         )
         international = any(len(m.partners) >= 2 for m in missions)
         types = event_types(groups, bool(missions), crewed, international)
+        if "instrument" in groups and "agreement" not in types and "dispute" not in types:
+            # "the Franco-Indian space agreement of 1964", "соглашение 2003 года": an
+            # instrument dated in the past was concluded.
+            segment = text[sentence.start : sentence.end]
+            if any(not e.relative for e in find_time_expressions(segment, reference)):
+                types = _suppress([*types, "agreement"], groups)
         if not types:
             return []
         out: list[_Candidate] = []
