@@ -321,6 +321,9 @@ class EventExtractor:
                     main_body,
                     used_by_neighbour,
                 )
+            if "RUS" in codes and _soviet_era(text[sentence.start : sentence.end]):
+                # Soyuz, Baikonur or Moscow in a sentence about 1975 stand for the USSR.
+                codes = (codes - {"RUS"}) | {"SUN"}
             if len(codes) < 2 or len(codes) > _MAX_PARTICIPANTS:
                 continue
             span_start, span_end = evidence[0].start, evidence[-1].end
@@ -375,8 +378,8 @@ class EventExtractor:
                 if site is not None and site.operator:
                     codes.add(site.operator)
                     continue
-            if etype in ("conference", "meeting") and self._is_capital(m):
-                continue  # "talks in Vienna", "the Vienna session": the venue
+            if etype in ("conference", "meeting") and (self._is_capital(m) or m.type == "mission"):
+                continue  # "talks in Vienna": the venue; "the day Apollo met Soyuz": craft
             if m.type == "mission":
                 entry = self.kb.get(m.entity_id)
                 if entry is not None and entry.partners:
@@ -561,6 +564,13 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     if abs(a.sentence - b.sentence) <= 1:
         return True
     return bool(a.cue_lemmas & b.cue_lemmas) and bool(a.missions & b.missions)
+
+
+def _soviet_era(sentence: str) -> bool:
+    """Does the sentence date itself before the end of the USSR (a year 1922–1991 and
+    none after)?"""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return bool(years) and max(years) <= 1991 and min(years) >= 1922
 
 
 def _states_event(sentence: _Sentence) -> bool:
