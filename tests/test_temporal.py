@@ -83,3 +83,17 @@ def test_any_text_gives_valid_iso_values(text: str, reference: date) -> None:
     for found in find_time_expressions(text, reference):
         assert len(found.value) in (4, 7, 10)
         date.fromisoformat(found.value if len(found.value) == 10 else found.value[:4] + "-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("committed on Tuesday to building", "2021-03-09"),
+        ("a annoncé samedi matin", "2021-03-06"),
+        ("в субботу утром сообщил", "2021-03-06"),
+        ("am vergangenen Freitag", "2021-03-05"),
+    ],
+)
+def test_weekdays_are_the_last_such_day_before_publication(text: str, expected: str) -> None:
+    values = [e.value for e in find_time_expressions(text, date(2021, 3, 10))]
+    assert values == [expected]

@@ -224,6 +224,16 @@ def find_time_expressions(
     for m in patterns["year"].finditer(text):
         add(m.start(), m.end(), iso(int(m.group("year"))), False)
     if reference is not None:
+        # A weekday ("on Tuesday", "samedi", "в субботу", "am Freitag"): the last such day
+        # up to the reference date (the next one for plans).
+        for m in _weekday_pattern().finditer(text):
+            weekday = _weekday_number(m.group("day"))
+            if weekday is not None:
+                shift = (reference.weekday() - weekday) % 7
+                day = reference - timedelta(days=shift)
+                if future:
+                    day = reference + timedelta(days=(weekday - reference.weekday()) % 7)
+                add(m.start(), m.end(), day.isoformat(), True)
         # A bare month ("in May", "en janvier", "в мае") after the rest.
         for m in _bare_month().finditer(text):
             month = _month(m.group("month"))
@@ -242,6 +252,35 @@ def _bare_month() -> re.Pattern[str]:
         r"hasta|im|seit|bis|a|da|em|desde)\s+(?P<month>" + _month_alternation() + r")(?![\w])",
         re.I,
     )
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> dict[str, int]:
+    from babel import Locale
+
+    names: dict[str, int] = {}
+    for lang in ("en", "fr", "ru", "es", "de", "it", "pt"):
+        days = Locale.parse(lang).days
+        for context in ("format", "stand-alone"):
+            for number, name in days[context]["wide"].items():
+                names[name.casefold()] = number
+    # Russian accusative after "в" ("в субботу", "в среду", "в пятницу").
+    names.update({"среду": 2, "пятницу": 4, "субботу": 5})
+    return names
+
+
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> re.Pattern[str]:
+    # Only after a preposition (or the French article-less use "samedi,"), to avoid names.
+    words = "|".join(re.escape(w) for w in sorted(_weekday_names(), key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w])(?:on|last|this|в|во|am|el|le|ce|lundi|ce)?\s*(?P<day>" + words + r")(?![\w])",
+        re.I,
+    )
+
+
+def _weekday_number(word: str) -> int | None:
+    return _weekday_names().get(word.casefold())
 
 
 def _month(word: str) -> int | None:
