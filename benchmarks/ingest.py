@@ -61,7 +61,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--kind", choices=["text", "html", "both"], default="both")
     parser.add_argument(
-        "--pipeline", choices=["backbone", "full", "both"], default="both",
+        "--pipeline",
+        choices=["backbone", "full", "both"],
+        default="both",
         help="backbone: clean, language, pubdate; full: the default pipeline",
     )
     args = parser.parse_args()
@@ -70,8 +72,10 @@ def main() -> None:
     for pipeline in pipelines:
         for kind in kinds:
             rate, stored = run(kind, args.docs, BACKBONE if pipeline == "backbone" else None)
-            print(f"{pipeline:8s} {kind:5s} documents={stored} docs_per_s={rate:.1f} "
-                  f"peak_rss_mb={peak_rss_mb():.0f}")
+            print(
+                f"{pipeline:8s} {kind:5s} documents={stored} docs_per_s={rate:.1f} "
+                f"peak_rss_mb={peak_rss_mb():.0f}"
+            )
 
 
 if __name__ == "__main__":
