@@ -7,12 +7,13 @@ Everything returns ISO strings (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) or ``No
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from functools import lru_cache
 
 from babel import Locale
 from babel.core import UnknownLocaleError
+
+from .normalize import fold as _fold
 
 __all__ = [
     "MONTH_LANGUAGES",
@@ -26,11 +27,6 @@ __all__ = [
 #: Languages whose month names are recognised (CLDR wide and abbreviated forms, in both
 #: the stand-alone and the format (genitive) context: "июль" and "июля").
 MONTH_LANGUAGES = ("en", "fr", "ru", "es", "de", "it", "pt", "nl", "pl", "uk", "tr", "sv", "cs")
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("ё", "е")
 
 
 @lru_cache(maxsize=1)

@@ -112,7 +112,15 @@ _NEXT = {"next", "prochain", "следующего", "nächsten"}
 def resolve_month_day(month: int, day: int | None, reference: date, future: bool) -> str | None:
     """The date of a month (and day) written without a year, near ``reference``."""
     year = reference.year
-    candidate = date(year, month, min(day or 1, 28))
+    if day is None:
+        # A month alone is compared as a month: "in December" read on 30 November of a
+        # report of past events is last December.
+        if not future and month > reference.month:
+            year -= 1
+        elif future and month < reference.month:
+            year += 1
+        return iso(year, month)
+    candidate = date(year, month, min(day, 28))
     if not future and candidate > reference + timedelta(days=1):
         year -= 1
     elif future and candidate < reference - timedelta(days=1):

@@ -50,7 +50,7 @@ def test_ambiguous_names_need_space_context(recogniser: ActorRecogniser) -> None
 
 
 def test_longest_name_wins_over_its_parts(recogniser: ActorRecogniser) -> None:
-    found = ids(recogniser, "The Russian House in Paris hosted the event.")
+    found = ids(recogniser, "The Russian House in Belgrade hosted a space exhibition.")
     assert "country-rus" not in found
 
 

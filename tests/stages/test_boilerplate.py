@@ -71,7 +71,7 @@ def test_related_header_at_the_top_does_not_cut_the_article() -> None:
 
 
 def test_photo_credit_label_and_its_value_are_removed() -> None:
-    raw = f"Headline\n\n{BODY}\n\nPhoto:\niStock\n\n{BODY2}\nФото: РИА Новости"
+    raw = f"Headline\n\n{BODY}\n\nPhoto:\nGetty Images\n\n{BODY2}\nФото: РИА Новости"
     assert clean_text_lines(raw).lines == ["Headline", BODY, BODY2]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +10,7 @@ import simplemma
 
 from ..kb.text import Token, key, tokenize
 from ..lexicons import load_lexicon
+from ..normalize import fold as _fold
 
 __all__ = ["CueHit", "CueIndex", "get_cue_index", "lemma_key"]
 
@@ -19,11 +19,6 @@ _SIMPLEMMA_LANGS = frozenset(
     "mk ms nb nl nn pl pt ro ru se sk sl sq sv sw tl tr uk".split()
 )
 _MAX_CUE_TOKENS = 4
-
-
-def _fold(word: str) -> str:
-    word = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in word if not unicodedata.combining(c)).replace("ё", "е")
 
 
 @lru_cache(maxsize=262_144)

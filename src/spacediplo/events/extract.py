@@ -21,6 +21,7 @@ Repeats of one event in a document (headline and body, adjacent sentences) merge
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -172,7 +173,6 @@ class EventExtractor:
         reference, from_page = self._reference(doc, text)
         main_code, main_body = self._main_actors(doc.mentions)
         title_sentences = self._title_sentences(doc, sentences)
-        used_by_neighbour: set[int] = set()
         candidates: list[_Candidate] = []
         for sentence in sentences:
             produced = self._sentence_events(
@@ -186,7 +186,6 @@ class EventExtractor:
                 main_code,
                 main_body,
                 sentence.index in title_sentences,
-                used_by_neighbour,
             )
             candidates.extend(produced)
         return self._merge(candidates)
@@ -208,7 +207,7 @@ class EventExtractor:
         paragraph = 0
         previous_end = 0
         for i, (start, end) in enumerate(spans):
-            if "\n\n" in text[previous_end:start] or "\n" in text[previous_end:start]:
+            if "\n" in text[previous_end:start]:
                 paragraph += 1
             previous_end = end
             sentences.append(
@@ -218,19 +217,18 @@ class EventExtractor:
             )
         token_at = {t.start: i for i, t in enumerate(tokens)}
         honorifics, between, war = _context_cues()
+        starts = [sentence.start for sentence in sentences]
         for mention in doc.mentions:
-            for sentence in sentences:
-                if sentence.start <= mention.start < sentence.end:
-                    first = token_at.get(mention.start, sentence.token_start)
-                    window = range(max(sentence.token_start, first - 4), first)
-                    # "Hero of the Soviet Union X": a title, not an actor; "after the
-                    # invasion of Ukraine": the war's victim, not a side of the act.
-                    near = range(max(sentence.token_start, first - 3), first)
-                    if not any(tokens[i].key in honorifics for i in window) and not any(
-                        tokens[i].key in war for i in near
-                    ):
-                        sentence.mentions.append(mention)
-                    break
+            index = bisect_right(starts, mention.start) - 1
+            if index < 0 or mention.start >= sentences[index].end:
+                continue
+            sentence = sentences[index]
+            first = token_at.get(mention.start, sentence.token_start)
+            before = [tokens[i].key for i in range(max(sentence.token_start, first - 4), first)]
+            # "Hero of the Soviet Union X": a title, not an actor; "after the invasion of
+            # Ukraine": the war's victim, not a side of the act.
+            if not any(k in honorifics for k in before) and not any(k in war for k in before[-3:]):
+                sentence.mentions.append(mention)
         for sentence in sentences:
             if sentence.token_end > sentence.token_start:
                 hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
@@ -283,7 +281,6 @@ class EventExtractor:
         main_code: str | None,
         main_body: str | None,
         in_title: bool,
-        used_by_neighbour: set[int],
     ) -> list[_Candidate]:
         groups = sentence.groups
         missions = [
@@ -319,7 +316,6 @@ class EventExtractor:
                     codes,
                     main_code,
                     main_body,
-                    used_by_neighbour,
                 )
             if "RUS" in codes and _soviet_era(text[sentence.start : sentence.end]):
                 # Soyuz, Baikonur or Moscow in a sentence about 1975 stand for the USSR.
@@ -408,7 +404,6 @@ class EventExtractor:
         codes: set[str],
         main_code: str | None,
         main_body: str | None,
-        used_by_neighbour: set[int],
     ) -> tuple[set[str], list[_Sentence]]:
         """Participants of a sentence that names fewer than two actors (see module doc)."""
         groups = sentence.groups
@@ -423,7 +418,6 @@ class EventExtractor:
                         continue
                     other_codes = self._codes(etype, other.mentions)
                     if len(codes | other_codes) >= 2:
-                        used_by_neighbour.add(neighbour)
                         pair = (
                             [other, sentence] if neighbour < sentence.index else [sentence, other]
                         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,6 +11,7 @@ from pathlib import Path
 import pycountry
 from rapidfuzz import fuzz, process
 
+from ..normalize import fold
 from .entry import ENTRY_TYPES, IGO_CODES, Entry
 from .loader import DATA_DIR, build_countries, load_entries, load_yaml
 
@@ -25,9 +25,7 @@ REQUIRED_LANGUAGES = ("en", "fr", "ru")
 
 def fold_name(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name (for search and checks)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("ё", "е")
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
 
 
 @dataclass

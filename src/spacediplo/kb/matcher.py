@@ -99,10 +99,6 @@ class Match:
     kind: str
     alias: str
 
-    @property
-    def surface_length(self) -> int:
-        return self.end - self.start
-
 
 def _case_rule(alias: str, is_acronym: bool) -> str:
     letters = [c for c in alias if c.isalpha()]

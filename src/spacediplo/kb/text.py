@@ -10,17 +10,16 @@ multi-word names (Национального космического управ
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..normalize import fold as _fold
+
 __all__ = [
     "Token",
     "has_cased_upper",
-    "is_cjk",
     "key",
-    "name_keys",
     "sentence_index",
     "sentence_spans",
     "tokenize",
@@ -42,21 +41,12 @@ class Token:
     key: str
 
 
-def is_cjk(text: str) -> bool:
-    return bool(_CJK_CHAR.search(text))
-
-
 def has_cased_upper(text: str) -> bool:
     """True when the first cased letter is upper case (False for scripts without case)."""
     for char in text:
         if char.isalpha():
             return char.isupper()
     return False
-
-
-def _fold(word: str) -> str:
-    word = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in word if not unicodedata.combining(c)).replace("ё", "е")
 
 
 @lru_cache(maxsize=1)
@@ -126,11 +116,6 @@ def tokenize(text: str) -> list[Token]:
             continue
         tokens.append(Token(match.start(), match.end(), word, key(word)))
     return tokens
-
-
-def name_keys(name: str) -> tuple[str, ...]:
-    """The key sequence of a name, as the matcher looks it up."""
-    return tuple(t.key for t in tokenize(name))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？؟])[\"'”»)\]]*\s+|\n\s*\n|(?<=[。！？])")

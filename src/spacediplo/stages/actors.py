@@ -60,9 +60,9 @@ class ActorRecogniser:
         return mentions
 
     def _without_affiliations(self, text: str, matches: list[Match]) -> list[Match]:
-        """Drop what is named as part of another actor's name: a parent body ("MGIMO of the
-        MFA of Russia", "МГИМО МИД России") or a city ("Casa Rusa de Madrid", "Russian
-        House in Paris") right after an organisation."""
+        """Drop what is named as part of another actor's name: a parent body ("the Space
+        Research Institute of the Russian Academy of Sciences", "ИКИ РАН") or a city
+        ("Casa Rusa de Madrid", "Russian House in Belgrade") right after an organisation."""
         kept: list[Match] = []
         for m in matches:
             previous = kept[-1] if kept else None
@@ -94,7 +94,7 @@ class ActorRecogniser:
         found: list[FoundPerson],
         mentions: list[Mention],
     ) -> list[Mention]:
-        """Later mentions of a person by surname alone ("Bakanov noted", "Le Gall and …")."""
+        """Later mentions of a person by surname alone ("Kowalski noted", "Van Hoey and …")."""
         people: list[_Person] = []
         for m in matches:
             if m.entry.type == "person":

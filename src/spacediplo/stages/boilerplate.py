@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..dates import parse_date_line
+from ..normalize import squash
 
 __all__ = ["CleanText", "clean_text_lines", "is_interface_phrase", "word_count"]
 
@@ -133,10 +134,6 @@ def _sentence_like(line: str) -> bool:
     return word_count(line) >= 8 or bool(_SENTENCE_END.search(line))
 
 
-def _fold_for_repeat(line: str) -> str:
-    return re.sub(r"\W+", "", unicodedata.normalize("NFKC", line).casefold())
-
-
 @dataclass
 class CleanText:
     """Result of cleaning a plain-text page."""
@@ -214,7 +211,7 @@ def clean_text_lines(raw: str, from_html: bool = False) -> CleanText:
             break
         rule = _line_rule(line, open_credit, is_first=not kept or from_html)
         open_credit = rule == "credit" and bool(_OPEN_CREDIT.search(line))
-        if rule is None and kept and _fold_for_repeat(line) == _fold_for_repeat(kept[-1]):
+        if rule is None and kept and squash(line) == squash(kept[-1]):
             rule = "repeat"
         if rule is not None:
             result.removed.append((rule, line))

@@ -12,6 +12,7 @@ from lxml.etree import ParserError
 
 from ..errors import InputError
 from ..model import Document
+from ..normalize import squash
 from ..registry import register_stage
 from ..settings import Settings
 from .boilerplate import clean_text_lines, word_count
@@ -79,13 +80,13 @@ class CleanStage:
             cleaned = clean_text_lines(body, from_html=True)
             lines = cleaned.lines
             title = doc.title or title
-            if title and (not lines or _fold(lines[0]) != _fold(title)):
+            if title and (not lines or squash(lines[0]) != squash(title)):
                 lines = [title, *lines]
         else:
             cleaned = clean_text_lines(doc.raw)
             lines = cleaned.lines
             title = doc.title or split_title(lines)
-            if doc.title and (not lines or _fold(lines[0]) != _fold(doc.title)):
+            if doc.title and (not lines or squash(lines[0]) != squash(doc.title)):
                 lines = [doc.title, *lines]
         if not any(word_count(line) >= 3 for line in lines):
             raise InputError(doc.locator or doc.doc_id, "no article text found")
@@ -94,10 +95,6 @@ class CleanStage:
         doc.notes["header_dates"] = cleaned.header_dates
         doc.notes["removed_lines"] = len(cleaned.removed)
         return doc
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
 
 
 @register_stage("clean")
