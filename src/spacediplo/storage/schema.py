@@ -29,6 +29,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
     "Base",
+    "CanonicalEventParticipantRow",
+    "CanonicalEventRow",
+    "CanonicalEventSourceRow",
     "DocumentRow",
     "EntityRow",
     "EventParticipantRow",
@@ -186,3 +189,64 @@ class IngestFailureRow(Base):
     locator: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CanonicalEventRow(Base):
+    """One real-world event, however many reports state it (see ``stories/canonical.py``).
+
+    Derived data: ``spacediplo stories rebuild`` recomputes every row from the documents.
+    """
+
+    __tablename__ = "canonical_events"
+    __table_args__ = (Index("ix_canonical_events_type_date", "type", "date"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"), index=True
+    )
+    type: Mapped[str] = mapped_column(String(24))
+    date: Mapped[str | None] = mapped_column(String(10))
+    stage: Mapped[str] = mapped_column(String(8))
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Publication dates of the earliest and latest reports stating the event.
+    first_seen: Mapped[str | None] = mapped_column(String(10))
+    last_seen: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    story: Mapped[StoryRow | None] = relationship()
+    participants: Mapped[list[CanonicalEventParticipantRow]] = relationship(
+        cascade="all, delete-orphan", order_by="CanonicalEventParticipantRow.code"
+    )
+    sources: Mapped[list[CanonicalEventSourceRow]] = relationship(
+        back_populates="canonical", cascade="all, delete-orphan"
+    )
+
+
+class CanonicalEventParticipantRow(Base):
+    """An actor code taking part in a canonical event (what the API filters on)."""
+
+    __tablename__ = "canonical_event_participants"
+    canonical_id: Mapped[int] = mapped_column(
+        ForeignKey("canonical_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
+
+
+class CanonicalEventSourceRow(Base):
+    """Which reported event (one document's row in ``events``) states a canonical event.
+
+    A link table rather than a column on ``events``: adding a foreign key to an existing
+    SQLite table means rebuilding it, and a report belongs to at most one canonical event.
+    """
+
+    __tablename__ = "canonical_event_sources"
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    canonical_id: Mapped[int] = mapped_column(
+        ForeignKey("canonical_events.id", ondelete="CASCADE"), index=True
+    )
+
+    canonical: Mapped[CanonicalEventRow] = relationship(back_populates="sources")
+    event: Mapped[EventRow] = relationship()
