@@ -6,6 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from spacediplo.storage import Store
+from spacediplo.storage.migrations.names import include_name
 from spacediplo.storage.schema import Base
 
 
@@ -13,7 +14,7 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
     store = Store.open(db_url)
     try:
         with store.engine.connect() as conn:
-            context = MigrationContext.configure(conn)
+            context = MigrationContext.configure(conn, opts={"include_name": include_name})
             diff = compare_metadata(context, Base.metadata)
         assert diff == []
     finally:

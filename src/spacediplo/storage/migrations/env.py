@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from spacediplo.storage.migrations.names import include_name
 from spacediplo.storage.schema import Base
 
 config = context.config
@@ -20,6 +21,7 @@ def run_migrations_online() -> None:
             context.configure(
                 connection=conn,
                 target_metadata=target_metadata,
+                include_name=include_name,
                 render_as_batch=conn.dialect.name == "sqlite",
             )
             context.run_migrations()
@@ -27,6 +29,7 @@ def run_migrations_online() -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():

@@ -1,0 +1,636 @@
+"""The read side of the store: the queries behind the HTTP API and the dashboard.
+
+Everything here reads current document versions only. Lists are paged by keyset cursors
+(an opaque token naming the last row seen), so a page costs the same at row 50 and at
+row 500,000, and rows inserted meanwhile never shift a page.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, and_, cast, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..errors import SpacediploError
+from .schema import (
+    DocumentRow,
+    EntityRow,
+    EventParticipantRow,
+    EventRow,
+    MentionRow,
+    StoryRow,
+)
+from .search import SearchBackend, search_backend
+from .store import Store
+
+__all__ = [
+    "ActorProfile",
+    "BadQuery",
+    "EventFilter",
+    "EventItem",
+    "NetworkEdge",
+    "Page",
+    "ReadModel",
+]
+
+MAX_PAGE = 500
+_CODE = re.compile(r"^[A-Z]{2,8}$")
+
+
+class BadQuery(SpacediploError):
+    """A query parameter that cannot be used (bad cursor, unknown sort...)."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events: every field left ``None`` means 'any'."""
+
+    type: str | None = None
+    actor: str | None = None
+    partner: str | None = None
+    stage: str | None = None
+    topic: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    lang: str | None = None
+    q: str | None = None
+    story: int | None = None
+
+
+@dataclass
+class EventItem:
+    id: int
+    type: str
+    participants: list[str]
+    date: str | None
+    stage: str
+    topics: list[str]
+    evidence: str
+    evidence_start: int | None
+    evidence_end: int | None
+    document_id: int
+    doc_id: str
+    title: str | None
+    lang: str | None
+    published: str | None
+    story_id: int | None
+
+
+@dataclass
+class Page:
+    items: list[Any]
+    next_cursor: str | None
+
+
+@dataclass
+class NetworkEdge:
+    source: str
+    target: str
+    weight: int
+    types: dict[str, int]
+
+
+@dataclass
+class ActorProfile:
+    id: str
+    code: str | None
+    name: str
+    type: str
+    aliases: list[str]
+    event_count: int
+    by_type: dict[str, int]
+    partners: list[tuple[str, int]]
+    timeline: list[tuple[str, int]]
+    mentions: int
+    documents: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    raw = json.dumps(list(values), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str, arity: int) -> list[Any]:
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        raise BadQuery(f"cursor {token!r} is not one this server issued") from exc
+    if not isinstance(values, list) or len(values) != arity:
+        raise BadQuery(f"cursor {token!r} is not one this server issued")
+    if not isinstance(values[-1], int) or not all(
+        v is None or isinstance(v, str) for v in values[:-1]
+    ):
+        raise BadQuery(f"cursor {token!r} is not one this server issued")
+    return values
+
+
+def _prefix_from(date_from: str) -> ColumnElement[bool]:
+    # A "2020" event lies inside a range starting 2020-03-01: compare at the event's precision.
+    return or_(
+        EventRow.date >= date_from, EventRow.date == date_from[:4], EventRow.date == date_from[:7]
+    )
+
+
+class ReadModel:
+    """Queries for the API and the dashboard over one :class:`Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.search: SearchBackend = search_backend(store.engine)
+
+    def _session(self) -> Session:
+        return self.store.session_factory()
+
+    # -- actors ------------------------------------------------------------------------
+    def resolve_actor(self, session: Session, actor: str) -> tuple[str | None, EntityRow | None]:
+        """``(code, entity)``: an entity key names that entity (a country's names its code);
+        anything else is an actor code."""
+        entity = session.scalar(select(EntityRow).where(EntityRow.key == actor))
+        if entity is not None:
+            return (entity.country if entity.type == "country" else None), entity
+        code = actor.strip().upper()
+        if not _CODE.match(code):
+            raise BadQuery(f"actor {actor!r} is neither an entity id nor an actor code")
+        return code, None
+
+    def _actor_condition(self, session: Session, actor: str) -> ColumnElement[bool]:
+        code, entity = self.resolve_actor(session, actor)
+        if code is not None:
+            return exists().where(
+                EventParticipantRow.event_id == EventRow.id, EventParticipantRow.code == code
+            )
+        assert entity is not None
+        # An organisation or person takes part where the evidence names it.
+        return exists().where(
+            MentionRow.document_id == EventRow.document_id,
+            MentionRow.entity_id == entity.id,
+            MentionRow.start >= EventRow.evidence_start,
+            MentionRow.end <= EventRow.evidence_end,
+        )
+
+    # -- events ------------------------------------------------------------------------
+    def _event_conditions(self, session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = [DocumentRow.is_current.is_(True)]
+        if flt.type:
+            conditions.append(EventRow.type == flt.type)
+        if flt.stage:
+            conditions.append(EventRow.stage == flt.stage)
+        if flt.lang:
+            conditions.append(DocumentRow.lang == flt.lang)
+        if flt.story is not None:
+            conditions.append(DocumentRow.story_id == flt.story)
+        if flt.topic:
+            conditions.append(_json_contains(EventRow.topics, flt.topic))
+        for actor in (flt.actor, flt.partner):
+            if actor:
+                conditions.append(self._actor_condition(session, actor))
+        if flt.date_from:
+            conditions.append(_prefix_from(flt.date_from))
+        if flt.date_to:
+            conditions.append(EventRow.date <= flt.date_to)
+        if flt.q:
+            conditions.append(EventRow.id.in_(self.search.event_ids(flt.q)))
+        return conditions
+
+    def events(
+        self, flt: EventFilter, sort: str = "-date", cursor: str | None = None, limit: int = 50
+    ) -> Page:
+        if sort not in ("date", "-date"):
+            raise BadQuery(f"sort {sort!r}: use 'date' or '-date'")
+        limit = max(1, min(limit, MAX_PAGE))
+        descending = sort == "-date"
+        with self._session() as session:
+            query = (
+                select(EventRow, DocumentRow)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(*self._event_conditions(session, flt))
+            )
+            if cursor:
+                last_date, last_id = decode_cursor(cursor, 2)
+                query = query.where(_after(last_date, last_id, descending))
+            query = query.order_by(*_event_order(descending, self.store.dialect)).limit(limit + 1)
+            rows = session.execute(query).all()
+            codes = self._participants(session, [ev.id for ev, _ in rows])
+            items = [_event_item(ev, doc, codes.get(ev.id, [])) for ev, doc in rows]
+        next_cursor = None
+        if len(items) > limit:
+            items = items[:limit]
+            next_cursor = encode_cursor([items[-1].date, items[-1].id])
+        return Page(items, next_cursor)
+
+    def _participants(self, session: Session, event_ids: list[int]) -> dict[int, list[str]]:
+        """Participants of a page of events, in one query instead of one per event."""
+        codes: dict[int, list[str]] = defaultdict(list)
+        if event_ids:
+            for event_id, code in session.execute(
+                select(EventParticipantRow.event_id, EventParticipantRow.code)
+                .where(EventParticipantRow.event_id.in_(event_ids))
+                .order_by(EventParticipantRow.event_id, EventParticipantRow.code)
+            ):
+                codes[int(event_id)].append(str(code))
+        return codes
+
+    def event_counts(self, flt: EventFilter, by: str = "type") -> dict[str, int]:
+        """Counts of the filtered events by ``type`` or by ``year``."""
+        with self._session() as session:
+            key: Any = EventRow.type if by == "type" else func.substr(EventRow.date, 1, 4)
+            query = (
+                select(key, func.count())
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(*self._event_conditions(session, flt))
+                .group_by(key)
+            )
+            return {str(k): int(n) for k, n in session.execute(query) if k is not None}
+
+    def counts_by_year_and_type(self, flt: EventFilter) -> dict[str, dict[str, int]]:
+        year = func.substr(EventRow.date, 1, 4)
+        with self._session() as session:
+            query = (
+                select(year, EventRow.type, func.count())
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(*self._event_conditions(session, flt), EventRow.date.is_not(None))
+                .group_by(year, EventRow.type)
+            )
+            out: dict[str, dict[str, int]] = defaultdict(dict)
+            for y, t, n in session.execute(query):
+                out[str(y)][str(t)] = int(n)
+        return dict(sorted(out.items()))
+
+    # -- network -----------------------------------------------------------------------
+    def network(self, flt: EventFilter) -> tuple[dict[str, int], list[NetworkEdge]]:
+        """Actor codes (with their event counts) and the weighted edges between them."""
+        a = aliased(EventParticipantRow)
+        b = aliased(EventParticipantRow)
+        with self._session() as session:
+            query = (
+                select(a.code, b.code, EventRow.type, func.count())
+                .select_from(EventRow)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .join(a, a.event_id == EventRow.id)
+                .join(b, and_(b.event_id == EventRow.id, b.code > a.code))
+                .where(*self._event_conditions(session, flt))
+                .group_by(a.code, b.code, EventRow.type)
+            )
+            edges: dict[tuple[str, str], NetworkEdge] = {}
+            for src, dst, etype, n in session.execute(query):
+                edge = edges.setdefault((src, dst), NetworkEdge(src, dst, 0, {}))
+                edge.weight += int(n)
+                edge.types[etype] = int(n)
+            node_query = (
+                select(EventParticipantRow.code, func.count())
+                .join(EventRow, EventRow.id == EventParticipantRow.event_id)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(*self._event_conditions(session, flt))
+                .group_by(EventParticipantRow.code)
+            )
+            nodes = {str(code): int(n) for code, n in session.execute(node_query)}
+        ranked = sorted(edges.values(), key=lambda e: (-e.weight, e.source, e.target))
+        return nodes, ranked
+
+    # -- actors ------------------------------------------------------------------------
+    def actor(self, actor: str, names: dict[str, str] | None = None) -> ActorProfile | None:
+        """Profile of an actor code or an entity; ``None`` when nothing is known of it."""
+        with self._session() as session:
+            code, entity = self.resolve_actor(session, actor)
+            condition = self._actor_condition(session, actor)
+            base = (
+                select(EventRow.id)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(DocumentRow.is_current.is_(True), condition)
+            )
+            event_ids = base
+            by_type = {
+                str(t): int(n)
+                for t, n in session.execute(
+                    select(EventRow.type, func.count())
+                    .where(EventRow.id.in_(event_ids))
+                    .group_by(EventRow.type)
+                )
+            }
+            partners = Counter[str]()
+            for partner, n in session.execute(
+                select(EventParticipantRow.code, func.count())
+                .where(EventParticipantRow.event_id.in_(event_ids))
+                .group_by(EventParticipantRow.code)
+            ):
+                if partner != code:
+                    partners[str(partner)] = int(n)
+            year = func.substr(EventRow.date, 1, 4)
+            timeline = [
+                (str(y), int(n))
+                for y, n in session.execute(
+                    select(year, func.count())
+                    .where(EventRow.id.in_(event_ids), EventRow.date.is_not(None))
+                    .group_by(year)
+                    .order_by(year)
+                )
+            ]
+            entity_ids = self._entity_ids_for(session, code, entity)
+            mentions = int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(MentionRow)
+                    .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+                    .where(DocumentRow.is_current.is_(True), MentionRow.entity_id.in_(entity_ids))
+                )
+                or 0
+            )
+            aliases = sorted(
+                {
+                    s
+                    for (s,) in session.execute(
+                        select(MentionRow.surface)
+                        .where(MentionRow.entity_id.in_(entity_ids))
+                        .distinct()
+                        .limit(50)
+                    )
+                }
+            )
+            documents = [
+                (int(i), str(d), t, p)
+                for i, d, t, p in session.execute(
+                    select(
+                        DocumentRow.id, DocumentRow.doc_id, DocumentRow.title, DocumentRow.published
+                    )
+                    .where(
+                        DocumentRow.is_current.is_(True),
+                        DocumentRow.id.in_(
+                            select(MentionRow.document_id).where(
+                                MentionRow.entity_id.in_(entity_ids)
+                            )
+                        ),
+                    )
+                    .order_by(DocumentRow.published.desc(), DocumentRow.id.desc())
+                    .limit(50)
+                )
+            ]
+        total = sum(by_type.values())
+        if entity is None and total == 0 and mentions == 0:
+            return None
+        if entity is not None and entity.type != "country":
+            name, kind, ident = entity.name, entity.type, entity.key
+        else:
+            ident = code or actor
+            name = (names or {}).get(ident, entity.name if entity is not None else ident)
+            kind = "country" if entity is not None or len(ident) == 3 else "igo"
+        return ActorProfile(
+            id=ident,
+            code=code if entity is None or entity.type == "country" else entity.country,
+            name=name,
+            type=kind,
+            aliases=aliases,
+            event_count=total,
+            by_type=dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+            partners=partners.most_common(30),
+            timeline=timeline,
+            mentions=mentions,
+            documents=documents,
+        )
+
+    def _entity_ids_for(
+        self, session: Session, code: str | None, entity: EntityRow | None
+    ) -> list[int]:
+        if entity is not None:
+            return [entity.id]
+        return list(
+            session.scalars(
+                select(EntityRow.id).where(EntityRow.type == "country", EntityRow.country == code)
+            )
+        )
+
+    def entity_names(self) -> dict[str, str]:
+        """Display names of the actor codes that countries are stored under."""
+        with self._session() as session:
+            rows = session.execute(
+                select(EntityRow.country, EntityRow.name).where(EntityRow.type == "country")
+            )
+            return {str(c): str(n) for c, n in rows if c}
+
+    # -- stories -----------------------------------------------------------------------
+    def stories(self, cursor: str | None = None, limit: int = 20, lang: str | None = None) -> Page:
+        limit = max(1, min(limit, MAX_PAGE))
+        with self._session() as session:
+            query = select(StoryRow)
+            if lang:
+                query = query.where(
+                    StoryRow.id.in_(
+                        select(DocumentRow.story_id).where(
+                            DocumentRow.is_current.is_(True), DocumentRow.lang == lang
+                        )
+                    )
+                )
+            if cursor:
+                last_date, last_id = decode_cursor(cursor, 2)
+                query = query.where(_story_after(last_date, last_id))
+            last_date_order = StoryRow.last_date.desc()
+            if self.store.dialect == "postgresql":
+                last_date_order = last_date_order.nulls_last()
+            query = query.order_by(last_date_order, StoryRow.id.desc()).limit(limit + 1)
+            stories = list(session.scalars(query))
+            items = [self._story_summary(session, s) for s in stories[:limit]]
+        next_cursor = None
+        if len(stories) > limit:
+            last = stories[limit - 1]
+            next_cursor = encode_cursor([last.last_date, last.id])
+        return Page(items, next_cursor)
+
+    def _story_summary(self, session: Session, story: StoryRow) -> dict[str, Any]:
+        docs = session.execute(
+            select(DocumentRow.id, DocumentRow.lang).where(
+                DocumentRow.story_id == story.id, DocumentRow.is_current.is_(True)
+            )
+        ).all()
+        doc_ids = [d for d, _ in docs]
+        events = int(
+            session.scalar(
+                select(func.count()).select_from(EventRow).where(EventRow.document_id.in_(doc_ids))
+            )
+            or 0
+        )
+        return {
+            "id": story.id,
+            "title": story.title,
+            "languages": sorted({lang for _, lang in docs if lang}) or list(story.languages or []),
+            "first_date": story.first_date,
+            "last_date": story.last_date,
+            "documents": len(doc_ids),
+            "events": events,
+        }
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        with self._session() as session:
+            story = session.get(StoryRow, story_id)
+            if story is None:
+                return None
+            summary = self._story_summary(session, story)
+            docs = session.scalars(
+                select(DocumentRow)
+                .where(DocumentRow.story_id == story_id, DocumentRow.is_current.is_(True))
+                .order_by(DocumentRow.published, DocumentRow.id)
+            ).all()
+            summary["articles"] = [self._document_payload(session, d) for d in docs]
+        return summary
+
+    # -- documents ---------------------------------------------------------------------
+    def document(self, document_id: int) -> dict[str, Any] | None:
+        """A stored document version by its row id, with mention and evidence spans."""
+        with self._session() as session:
+            row = session.get(DocumentRow, document_id)
+            return None if row is None else self._document_payload(session, row)
+
+    def document_by_doc_id(self, doc_id: str) -> dict[str, Any] | None:
+        with self._session() as session:
+            row = session.scalar(
+                select(DocumentRow).where(
+                    DocumentRow.doc_id == doc_id, DocumentRow.is_current.is_(True)
+                )
+            )
+            return None if row is None else self._document_payload(session, row)
+
+    def _document_payload(self, session: Session, row: DocumentRow) -> dict[str, Any]:
+        mentions = session.execute(
+            select(MentionRow, EntityRow.key, EntityRow.name)
+            .join(EntityRow, EntityRow.id == MentionRow.entity_id)
+            .where(MentionRow.document_id == row.id)
+            .order_by(MentionRow.start)
+        ).all()
+        return {
+            "id": row.id,
+            "doc_id": row.doc_id,
+            "version": row.version,
+            "is_current": row.is_current,
+            "title": row.title,
+            "url": row.url,
+            "lang": row.lang,
+            "published": row.published,
+            "story_id": row.story_id,
+            "text": row.text,
+            "mentions": [
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "surface": m.surface,
+                    "type": m.type,
+                    "code": m.code,
+                    "entity": key,
+                    "name": name,
+                }
+                for m, key, name in mentions
+            ],
+            "events": [
+                {
+                    "id": ev.id,
+                    "type": ev.type,
+                    "participants": [p.code for p in ev.participants],
+                    "date": ev.date,
+                    "stage": ev.stage,
+                    "topics": list(ev.topics or []),
+                    "evidence": ev.evidence,
+                    "start": ev.evidence_start,
+                    "end": ev.evidence_end,
+                }
+                for ev in row.events
+            ],
+        }
+
+    # -- overview ----------------------------------------------------------------------
+    def totals(self) -> dict[str, int]:
+        with self._session() as session:
+            current = DocumentRow.is_current.is_(True)
+            documents = session.scalar(select(func.count()).select_from(DocumentRow).where(current))
+            events = session.scalar(
+                select(func.count())
+                .select_from(EventRow)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(current)
+            )
+            stories = session.scalar(select(func.count()).select_from(StoryRow))
+        return {
+            "documents": int(documents or 0),
+            "events": int(events or 0),
+            "stories": int(stories or 0),
+        }
+
+    def country_intensity(self, flt: EventFilter) -> dict[str, int]:
+        """Events per participating actor code (the map colours states by it)."""
+        with self._session() as session:
+            query = (
+                select(EventParticipantRow.code, func.count())
+                .join(EventRow, EventRow.id == EventParticipantRow.event_id)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(*self._event_conditions(session, flt))
+                .group_by(EventParticipantRow.code)
+            )
+            return {str(c): int(n) for c, n in session.execute(query)}
+
+
+def _json_contains(column: Any, value: str) -> ColumnElement[bool]:
+    # Topics are a JSON list of plain words; a quoted match on the text is exact.
+    return cast(column, String).like(f'%"{value}"%')
+
+
+def _event_order(descending: bool, dialect: str) -> list[Any]:
+    if descending:
+        date = EventRow.date.desc()
+        if dialect == "postgresql":
+            date = date.nulls_last()  # SQLite already sorts NULL last when descending
+        return [date, EventRow.id.desc()]
+    date = EventRow.date.asc()
+    if dialect == "postgresql":
+        date = date.nulls_first()  # as SQLite does when ascending
+    return [date, EventRow.id.asc()]
+
+
+def _after(last_date: str | None, last_id: int, descending: bool) -> ColumnElement[bool]:
+    """Rows after the cursor in (date, id) order; undated rows come last (newest first) or
+    first (oldest first)."""
+    if descending:
+        if last_date is None:
+            return and_(EventRow.date.is_(None), EventRow.id < last_id)
+        return or_(
+            EventRow.date < last_date,
+            and_(EventRow.date == last_date, EventRow.id < last_id),
+            EventRow.date.is_(None),
+        )
+    if last_date is None:
+        return or_(and_(EventRow.date.is_(None), EventRow.id > last_id), EventRow.date.is_not(None))
+    return or_(EventRow.date > last_date, and_(EventRow.date == last_date, EventRow.id > last_id))
+
+
+def _story_after(last_date: str | None, last_id: int) -> ColumnElement[bool]:
+    if last_date is None:
+        return and_(StoryRow.last_date.is_(None), StoryRow.id < last_id)
+    return or_(
+        StoryRow.last_date < last_date,
+        and_(StoryRow.last_date == last_date, StoryRow.id < last_id),
+        StoryRow.last_date.is_(None),
+    )
+
+
+def _event_item(ev: EventRow, doc: DocumentRow, participants: list[str]) -> EventItem:
+    return EventItem(
+        id=ev.id,
+        type=ev.type,
+        participants=participants,
+        date=ev.date,
+        stage=ev.stage,
+        topics=list(ev.topics or []),
+        evidence=ev.evidence,
+        evidence_start=ev.evidence_start,
+        evidence_end=ev.evidence_end,
+        document_id=doc.id,
+        doc_id=doc.doc_id,
+        title=doc.title,
+        lang=doc.lang,
+        published=doc.published,
+        story_id=doc.story_id,
+    )
