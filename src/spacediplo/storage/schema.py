@@ -149,7 +149,11 @@ class EventRow(Base):
     """An event stated by a document version (one row per report)."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_type_date", "type", "date"),)
+    __table_args__ = (
+        Index("ix_events_type_date", "type", "date"),
+        # Pages of events newest first (keyset on date, id); see storage/queries.py.
+        Index("ix_events_date_id", "date", "id"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -173,6 +177,8 @@ class EventParticipantRow(Base):
     """An actor code taking part in an event."""
 
     __tablename__ = "event_participants"
+    # Covering index: "events of actor X" reads event ids without touching the table.
+    __table_args__ = (Index("ix_event_participants_code_event", "code", "event_id"),)
     event_id: Mapped[int] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
