@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from .errors import SpacediploError
-from .export import EXPORTERS
+from .export import EXPORTERS, export_events
 from .ingest import IngestReport, ingest
 from .settings import Settings
 from .storage import Store
@@ -133,14 +133,21 @@ def _print_ingest_summary(report: IngestReport) -> None:
 def export_command(
     db: DbOption = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl (the spec's schema), json or csv.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (the spec's schema, one line per document), json, csv, or events "
+            "(one line per canonical event, with its sources).",
+        ),
     ] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
 ) -> None:
     """Export the stored documents (current versions)."""
     exporter = EXPORTERS.get(format)
-    if exporter is None:
-        console.print(f"[red]error:[/red] unknown format {format!r} ({', '.join(EXPORTERS)})")
+    if exporter is None and format != "events":
+        formats = ", ".join([*EXPORTERS, "events"])
+        console.print(f"[red]error:[/red] unknown format {format!r} ({formats})")
         raise typer.Exit(2)
     settings = _settings(db=db)
     store = _open_store(settings)
@@ -149,10 +156,14 @@ def export_command(
         with (
             out.open("w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout)
         ) as target:
-            n = exporter(store.documents(), target)
+            if exporter is None:
+                n = export_events(store.canonical_events(), target)
+            else:
+                n = exporter(store.documents(), target)
     finally:
         store.close()
-    console.print(f"exported {n} document(s)" + (f" to {out}" if out else ""))
+    what = "canonical event(s)" if exporter is None else "document(s)"
+    console.print(f"exported {n} {what}" + (f" to {out}" if out else ""))
 
 
 @app.command("stats")
@@ -218,6 +229,80 @@ def events_command(
             event.evidence[:160],
         )
     Console().print(table)
+
+
+stories_app = typer.Typer(
+    help="Stories (one news event across reports and languages) and canonical events.",
+    no_args_is_help=True,
+)
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.command("list")
+def stories_list_command(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+) -> None:
+    """Stories, newest first, with their languages and number of documents."""
+    store = _open_store(_settings(db=db))
+    try:
+        rows = store.stories(limit)
+    finally:
+        store.close()
+    table = Table(title=f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}")
+    for column in ("story", "first", "last", "docs", "languages", "title"):
+        table.add_column(column, overflow="fold")
+    for key, title, languages, first, last, n in rows:
+        table.add_row(key, first or "", last or "", str(n), " ".join(languages), title or "")
+    Console().print(table)
+
+
+@stories_app.command("show")
+def stories_show_command(
+    key: Annotated[str, typer.Argument(help="Story key (see `stories list`).")],
+    db: DbOption = None,
+) -> None:
+    """A story's documents and its canonical events with their sources."""
+    store = _open_store(_settings(db=db))
+    try:
+        docs = store.story_documents(key)
+        events = store.canonical_events(story=key)
+    finally:
+        store.close()
+    if not docs:
+        console.print(f"[red]error:[/red] no story {key!r}")
+        raise typer.Exit(1)
+    out = Console()
+    table = Table(title=f"story {key}: {len(docs)} document(s)")
+    for column in ("document", "lang", "published", "title"):
+        table.add_column(column, overflow="fold")
+    for doc in docs:
+        table.add_row(doc.doc_id, doc.lang or "", doc.published or "", doc.title or "")
+    out.print(table)
+    table = Table(title=f"{len(events)} canonical event(s)")
+    for column in ("date", "type", "participants", "stage", "sources"):
+        table.add_column(column, overflow="fold")
+    for ce in events:
+        sources = ", ".join(sorted({f"{r.doc_id} ({r.lang})" for r in ce.sources}))
+        table.add_row(ce.date or "", ce.type, " ".join(ce.participants), ce.stage, sources)
+    out.print(table)
+
+
+@stories_app.command("rebuild")
+def stories_rebuild_command(db: DbOption = None) -> None:
+    """Recompute every story and canonical event from the stored documents."""
+    from .stories.service import StoryService, params_from_settings
+
+    settings = _settings(db=db)
+    store = _open_store(settings)
+    try:
+        report = StoryService(store, params_from_settings(settings)).rebuild()
+    finally:
+        store.close()
+    console.print(
+        f"{report.documents} document(s) → {report.stories} stories; "
+        f"{report.reported_events} reported event(s) → {report.canonical_events} canonical"
+    )
 
 
 kb_app = typer.Typer(help="The knowledge base of space actors.", no_args_is_help=True)

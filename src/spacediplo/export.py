@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from .model import Document
+from .stories.canonical import CanonicalEvent
 
-__all__ = ["EXPORTERS", "export_csv", "export_json", "export_jsonl"]
+__all__ = ["EXPORTERS", "export_csv", "export_events", "export_json", "export_jsonl"]
 
 CSV_COLUMNS = (
     "doc_id", "lang", "published", "story", "title", "url", "source",
@@ -50,6 +51,38 @@ def export_csv(docs: Iterable[Document], out: TextIO) -> int:
                 "; ".join(e.name for e in doc.entities), len(doc.events), len(doc.text),
             ]
         )  # fmt: skip
+        n += 1
+    return n
+
+
+def export_events(events: Iterable[CanonicalEvent], out: TextIO) -> int:
+    """One object per canonical event (a real-world event counted once), with every
+    report of it in ``sources``: the document, its language and the evidence sentence."""
+    n = 0
+    for ce in events:
+        record = {
+            "id": ce.key,
+            "type": ce.type,
+            "participants": ce.participants,
+            "date": ce.date,
+            "stage": ce.stage,
+            "topics": ce.topics,
+            "story": ce.story,
+            "first_seen": ce.first_seen,
+            "last_seen": ce.last_seen,
+            "sources": [
+                {
+                    "doc_id": r.doc_id,
+                    "lang": r.lang,
+                    "published": r.published,
+                    "date": r.date,
+                    "stage": r.stage,
+                    "evidence": r.evidence,
+                }
+                for r in ce.sources
+            ],
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
 

@@ -11,6 +11,7 @@ from .pipeline import Pipeline, build_pipeline
 from .settings import Settings
 from .sources import Fetcher, Skipped, iter_sources
 from .storage import SaveOutcome, Store
+from .stories.service import StoryService, params_from_settings
 
 __all__ = ["IngestReport", "ingest", "process_item"]
 
@@ -35,12 +36,18 @@ class IngestReport:
         return self.stored > 0
 
 
-def process_item(item: RawDocument, pipeline: Pipeline, store: Store) -> SaveOutcome:
-    """Run one raw document through the pipeline and store it (raises InputError)."""
+def process_item(
+    item: RawDocument, pipeline: Pipeline, store: Store, stories: StoryService | None = None
+) -> SaveOutcome:
+    """Run one raw document through the pipeline and store it (raises InputError);
+    with ``stories``, place it in its story as soon as it is saved."""
     if store.is_unchanged(item.doc_id, item.content_hash):
         return SaveOutcome.UNCHANGED
     doc = pipeline(Document.from_raw(item))
-    return store.save(doc)
+    outcome = store.save(doc)
+    if stories is not None:
+        stories.add(doc)
+    return outcome
 
 
 def ingest(
@@ -54,12 +61,13 @@ def ingest(
     """Ingest every input; bad inputs are recorded and skipped, the run goes on."""
     pipeline = pipeline or build_pipeline(settings)
     report = IngestReport()
+    stories = StoryService(store, params_from_settings(settings))
     for item in iter_sources(inputs, settings, fetcher):
         if isinstance(item, Skipped):
             _skip(report, store, item, progress)
             continue
         try:
-            outcome = process_item(item, pipeline, store)
+            outcome = process_item(item, pipeline, store, stories)
         except InputError as exc:
             _skip(report, store, Skipped(item.locator or item.doc_id, exc.reason), progress)
             continue

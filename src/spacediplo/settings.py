@@ -61,6 +61,18 @@ class Settings:
         default=("clean", "language", "pubdate", "actors", "events"),
         metadata={"help": "pipeline stage names"},
     )
+    story_window_days: int = field(
+        default=10, metadata={"help": "days apart two reports of one story may be"}
+    )
+    story_min_overlap: float = field(
+        default=0.3, metadata={"help": "weighted overlap of signatures joining two reports"}
+    )
+    story_min_shared: float = field(
+        default=6.0, metadata={"help": "weight of shared entities/dates/events needed"}
+    )
+    story_duplicate_jaccard: float = field(
+        default=0.5, metadata={"help": "MinHash Jaccard of same-language copies"}
+    )
 
     @property
     def db_url(self) -> str:

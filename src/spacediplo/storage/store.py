@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -12,7 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
@@ -21,7 +21,12 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from ..errors import StorageError
 from ..model import Document, Entity, Event, Mention
 from ..settings import normalise_db_url
+from ..stories.canonical import CanonicalEvent, EventReport
+from ..stories.cluster import StoryState
 from .schema import (
+    CanonicalEventParticipantRow,
+    CanonicalEventRow,
+    CanonicalEventSourceRow,
     DocumentRow,
     EntityRow,
     EventParticipantRow,
@@ -29,6 +34,7 @@ from .schema import (
     IngestFailureRow,
     MentionRow,
     SourceRow,
+    StoryRow,
 )
 
 __all__ = ["SaveOutcome", "Stats", "Store"]
@@ -393,6 +399,268 @@ class Store:
             ):
                 stats.by_source[value] = int(n)
         return stats
+
+    # -- stories and canonical events (see spacediplo.stories) --------------------------
+    def documents_published(
+        self, date_from: str | None, date_to: str | None, batch_size: int = 200
+    ) -> Iterator[tuple[Document, str | None]]:
+        """Current documents published in ``[date_from, date_to]`` (both None: those
+        without a publication date), with their story keys."""
+        query = self._document_query().where(DocumentRow.is_current.is_(True))
+        if date_from is None and date_to is None:
+            query = query.where(DocumentRow.published.is_(None))
+        else:
+            if date_from is not None:
+                query = query.where(DocumentRow.published >= date_from)
+            if date_to is not None:
+                query = query.where(DocumentRow.published <= date_to)
+        last = 0
+        while True:
+            page = query.where(DocumentRow.id > last).order_by(DocumentRow.id).limit(batch_size)
+            with self.session_factory() as session:
+                rows = session.scalars(page).all()
+                docs = [(_to_document(r), r.story.key if r.story else None) for r in rows]
+            if not rows:
+                return
+            yield from docs
+            last = rows[-1].id
+
+    def save_stories(self, stories: Iterable[StoryState], removed: Iterable[str] = ()) -> None:
+        """Write stories (upsert by key, set their current documents' ``story_id``) and
+        delete the stories that were merged away."""
+        now = _now()
+        with self.session_factory() as session, session.begin():
+            gone = [k for k in removed]
+            if gone:
+                session.execute(delete(StoryRow).where(StoryRow.key.in_(gone)))
+            for story in stories:
+                row = session.scalar(select(StoryRow).where(StoryRow.key == story.key))
+                if row is None:
+                    row = StoryRow(key=story.key, created_at=now)
+                    session.add(row)
+                row.title = story.title
+                row.languages = list(story.languages)
+                row.first_date = story.first_date
+                row.last_date = story.last_date
+                row.updated_at = now
+                session.flush()
+                session.execute(
+                    update(DocumentRow)
+                    .where(DocumentRow.doc_id.in_(story.doc_ids), DocumentRow.is_current.is_(True))
+                    .values(story_id=row.id)
+                )
+
+    def stories(
+        self, limit: int | None = None
+    ) -> list[tuple[str, str | None, list[str], str | None, str | None, int]]:
+        """Stories, newest first: (key, title, languages, first date, last date, documents)."""
+        count = (
+            select(func.count())
+            .where(DocumentRow.story_id == StoryRow.id, DocumentRow.is_current.is_(True))
+            .scalar_subquery()
+        )
+        query = select(StoryRow, count).order_by(StoryRow.last_date.desc(), StoryRow.key)
+        if limit:
+            query = query.limit(limit)
+        with self.session_factory() as session:
+            rows = session.execute(query).all()
+        return [
+            (r.key, r.title, list(r.languages or []), r.first_date, r.last_date, int(n))
+            for r, n in rows
+        ]
+
+    def story_documents(self, key: str) -> list[Document]:
+        with self.session_factory() as session:
+            rows = session.scalars(
+                self._document_query()
+                .join(StoryRow, StoryRow.id == DocumentRow.story_id)
+                .where(StoryRow.key == key, DocumentRow.is_current.is_(True))
+                .order_by(DocumentRow.published, DocumentRow.doc_id)
+            ).all()
+            return [_to_document(r) for r in rows]
+
+    def event_reports(
+        self, doc_ids: Iterable[str] | None = None, canonical_keys: Iterable[str] | None = None
+    ) -> list[EventReport]:
+        """Events of current documents as reports for canonical merging: of ``doc_ids``,
+        plus the sources of ``canonical_keys``; everything when both are None."""
+        query = (
+            select(EventRow, DocumentRow, StoryRow.key)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .outerjoin(StoryRow, StoryRow.id == DocumentRow.story_id)
+            .where(DocumentRow.is_current.is_(True))
+            .options(selectinload(EventRow.participants))
+            .order_by(DocumentRow.doc_id, EventRow.id)
+        )
+        conditions = []
+        if doc_ids is not None:
+            conditions.append(DocumentRow.doc_id.in_(list(doc_ids)))
+        if canonical_keys is not None:
+            conditions.append(
+                EventRow.id.in_(
+                    select(CanonicalEventSourceRow.event_id)
+                    .join(CanonicalEventRow)
+                    .where(CanonicalEventRow.key.in_(list(canonical_keys)))
+                )
+            )
+        if conditions:
+            query = query.where(or_(*conditions))
+        out: list[EventReport] = []
+        with self.session_factory() as session:
+            rows = session.execute(query).all()
+            # The position of each event in its document, counted over all its events
+            # (the query may return only some of them).
+            position: dict[int, int] = {}
+            document_ids = sorted({doc.id for _, doc, _ in rows})
+            for start in range(0, len(document_ids), 500):
+                counts: dict[int, int] = {}
+                for event_id, document_id in session.execute(
+                    select(EventRow.id, EventRow.document_id)
+                    .where(EventRow.document_id.in_(document_ids[start : start + 500]))
+                    .order_by(EventRow.id)
+                ).all():
+                    position[event_id] = counts[document_id] = counts.get(document_id, -1) + 1
+            for ev, doc, story in rows:
+                i = position[ev.id]
+                out.append(
+                    EventReport(
+                        doc_id=doc.doc_id,
+                        index=i,
+                        type=ev.type,
+                        participants=frozenset(p.code for p in ev.participants),
+                        date=ev.date,
+                        stage=ev.stage,
+                        topics=tuple(ev.topics or ()),
+                        evidence=ev.evidence,
+                        lang=doc.lang,
+                        published=doc.published,
+                        story=story,
+                        event_id=ev.id,
+                    )
+                )
+        return out
+
+    def canonical_keys_touching(
+        self, doc_ids: Iterable[str], probes: Iterable[tuple[str, str]]
+    ) -> set[str]:
+        """Canonical events that any version of ``doc_ids`` is a source of, or whose
+        (type, year) is one of ``probes`` (the candidates a new report may join)."""
+        doc_ids = list(doc_ids)
+        keys: set[str] = set()
+        with self.session_factory() as session:
+            keys.update(
+                session.scalars(
+                    select(CanonicalEventRow.key)
+                    .join(CanonicalEventSourceRow)
+                    .join(EventRow, EventRow.id == CanonicalEventSourceRow.event_id)
+                    .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                    .where(DocumentRow.doc_id.in_(doc_ids))
+                ).all()
+            )
+            for event_type, year in set(probes):
+                keys.update(
+                    session.scalars(
+                        select(CanonicalEventRow.key).where(
+                            CanonicalEventRow.type == event_type,
+                            CanonicalEventRow.date.like(f"{year}%"),
+                        )
+                    ).all()
+                )
+        return keys
+
+    def replace_canonical_events(
+        self, removed: Iterable[str], events: Iterable[CanonicalEvent], clear_all: bool = False
+    ) -> None:
+        """Delete canonical events ``removed`` (or all of them) and write ``events``."""
+        now = _now()
+        with self.session_factory() as session, session.begin():
+            gone = list(removed)
+            if clear_all:
+                session.execute(delete(CanonicalEventRow))
+            elif gone:
+                session.execute(delete(CanonicalEventRow).where(CanonicalEventRow.key.in_(gone)))
+            story_ids = dict(session.execute(select(StoryRow.key, StoryRow.id)).all())
+            for ce in events:
+                session.add(
+                    CanonicalEventRow(
+                        key=ce.key,
+                        story_id=story_ids.get(ce.story) if ce.story else None,
+                        type=ce.type,
+                        date=ce.date,
+                        stage=ce.stage,
+                        topics=list(ce.topics),
+                        first_seen=ce.first_seen,
+                        last_seen=ce.last_seen,
+                        created_at=now,
+                        updated_at=now,
+                        participants=[
+                            CanonicalEventParticipantRow(code=c) for c in ce.participants
+                        ],
+                        sources=[
+                            CanonicalEventSourceRow(event_id=r.event_id)
+                            for r in ce.sources
+                            if r.event_id is not None
+                        ],
+                    )
+                )
+
+    def canonical_events(self, story: str | None = None) -> list[CanonicalEvent]:
+        """Canonical events with their sources, by date (undated last) then key."""
+        query = select(CanonicalEventRow.key).order_by(
+            CanonicalEventRow.date.is_(None), CanonicalEventRow.date, CanonicalEventRow.key
+        )
+        if story is not None:
+            query = query.join(StoryRow).where(StoryRow.key == story)
+        with self.session_factory() as session:
+            keys = list(session.scalars(query).all())
+            rows = {
+                r.key: r
+                for r in session.scalars(
+                    select(CanonicalEventRow)
+                    .where(CanonicalEventRow.key.in_(keys))
+                    .options(
+                        selectinload(CanonicalEventRow.participants),
+                        selectinload(CanonicalEventRow.story),
+                    )
+                ).all()
+            }
+        reports: dict[str, list[EventReport]] = {}
+        by_event = {r.event_id: r for r in self.event_reports(canonical_keys=keys)}
+        with self.session_factory() as session:
+            for key, event_id in session.execute(
+                select(CanonicalEventRow.key, CanonicalEventSourceRow.event_id)
+                .join(CanonicalEventSourceRow)
+                .where(CanonicalEventRow.key.in_(keys))
+            ).all():
+                if event_id in by_event:
+                    reports.setdefault(key, []).append(by_event[event_id])
+        out = []
+        for key in keys:
+            row = rows[key]
+            out.append(
+                CanonicalEvent(
+                    key=row.key,
+                    type=row.type,
+                    participants=[p.code for p in row.participants],
+                    date=row.date,
+                    stage=row.stage,
+                    topics=list(row.topics or []),
+                    story=row.story.key if row.story else None,
+                    first_seen=row.first_seen,
+                    last_seen=row.last_seen,
+                    sources=sorted(
+                        reports.get(key, []), key=lambda r: (r.published or "", r.doc_id, r.index)
+                    ),
+                )
+            )
+        return out
+
+    def clear_stories(self) -> None:
+        """Forget every story and canonical event (before a rebuild)."""
+        with self.session_factory() as session, session.begin():
+            session.execute(delete(CanonicalEventRow))
+            session.execute(update(DocumentRow).values(story_id=None))
+            session.execute(delete(StoryRow))
 
 
 def _json_safe(value: Any) -> Any:

@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["CanonicalEvent", "EventReport", "STAGE_ORDER", "canonicalize"]
+__all__ = ["STAGE_ORDER", "CanonicalEvent", "EventReport", "canonicalize"]
 
 STAGE_ORDER = {"planned": 0, "ongoing": 1, "done": 2}
 

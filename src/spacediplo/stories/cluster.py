@@ -152,7 +152,8 @@ class StoryClusterer:
             if b == _UNDATED:
                 rows = self.loader(None, None)
             else:
-                rows = self.loader(date.fromordinal(b * size), date.fromordinal(b * size + size - 1))
+                first = date.fromordinal(b * size)
+                rows = self.loader(first, date.fromordinal(b * size + size - 1))
             by_key: dict[str, str] = {}
             for sig, key in rows:
                 if sig.doc_id in self.signatures:
@@ -198,9 +199,12 @@ class StoryClusterer:
     def matches(self, a: DocumentSignature, b: DocumentSignature) -> bool:
         """Whether two reports tell the same story (symmetric, order-free)."""
         p = self.params
-        if a.anchor is not None and b.anchor is not None:
-            if abs((a.anchor - b.anchor).days) > p.window_days:
-                return False
+        if (
+            a.anchor is not None
+            and b.anchor is not None
+            and abs((a.anchor - b.anchor).days) > p.window_days
+        ):
+            return False
         if (
             a.lang
             and a.lang == b.lang
@@ -212,9 +216,12 @@ class StoryClusterer:
         shared, dice = overlap(a, b)
         if shared < p.min_shared / 2:
             return False
-        if a.vector is not None and b.vector is not None:
-            if _cosine(a.vector, b.vector) >= p.min_cosine:
-                return True
+        if (
+            a.vector is not None
+            and b.vector is not None
+            and _cosine(a.vector, b.vector) >= p.min_cosine
+        ):
+            return True
         bar = p.min_overlap if a.anchor and b.anchor else p.min_overlap_undated
         return shared >= p.min_shared and dice >= bar
 
@@ -226,9 +233,9 @@ class StoryClusterer:
             for feature, weight in sig.features.items():
                 for other in self._postings.get((b, feature), ()):
                     score[other] += weight
-        ranked = sorted(
-            (d for d in score if d != sig.doc_id), key=lambda d: (-score[d], d)
-        )[: self.params.max_candidates]
+        ranked = sorted((d for d in score if d != sig.doc_id), key=lambda d: (-score[d], d))[
+            : self.params.max_candidates
+        ]
         if sig.minhash is not None:
             for b in buckets:
                 lsh = self._lsh.get(b)
@@ -240,6 +247,9 @@ class StoryClusterer:
     def add(self, sig: DocumentSignature) -> StoryUpdate:
         """Add (or replace) one report; returns the stories it changed."""
         update = StoryUpdate()
+        # Load the window first: the store may already hold this report (saved just
+        # before) or an older version of it, which is then replaced.
+        self._ensure_loaded(self._neighbour_buckets(sig))
         if sig.doc_id in self.signatures:
             update = self.remove(sig.doc_id)
         candidates = [c for c in self._candidates(sig) if c in self.signatures]
