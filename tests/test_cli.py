@@ -75,7 +75,7 @@ def test_demo_ingests_the_bundled_corpus_and_exports_it(tmp_path: Path) -> None:
     from spacediplo.demo import CORPUS_DIR
 
     db, out = tmp_path / "demo.db", tmp_path / "demo.jsonl"
-    result = runner.invoke(app, ["demo", "--db", str(db), "--out", str(out)])
+    result = runner.invoke(app, ["demo", "--db", str(db), "--out", str(out), "--no-serve"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == len(list(CORPUS_DIR.iterdir()))

@@ -389,6 +389,37 @@ def kb_discovered_command(db: DbOption = None) -> None:
     Console().print(table)
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on.", show_default="127.0.0.1")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port.", show_default="8000")] = None,
+) -> None:
+    """Serve the HTTP API (/api/…, OpenAPI at /openapi.json) and the web dashboard."""
+    settings = _settings(db=db, host=host, port=port)
+    _serve(settings)
+
+
+def _serve(settings: Settings) -> None:
+    import uvicorn
+
+    from .api import create_app
+
+    store = _open_store(settings)
+    application = create_app(settings, store)
+    mode = "read-write (token set)" if settings.token else "read-only"
+    console.print(
+        f"[bold]serving[/bold] {settings.db} ({mode}) at "
+        f"[link]http://{settings.host}:{settings.port}/[/link] — Ctrl+C stops"
+    )
+    try:
+        uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        store.close()
+
+
 @app.command("demo")
 def demo_command(
     db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo (recreated).")] = Path(
@@ -397,8 +428,15 @@ def demo_command(
     out: Annotated[Path, typer.Option("--out", help="Where to write the jsonl export.")] = Path(
         "spacediplo-demo.jsonl"
     ),
+    serve: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the dashboard afterwards.")
+    ] = True,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on.", show_default="127.0.0.1")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port.", show_default="8000")] = None,
 ) -> None:
-    """Ingest the bundled demo corpus into a fresh SQLite file, then print stats and export."""
+    """Ingest the bundled demo corpus into a fresh SQLite file, export it, then serve it."""
     from .demo import CORPUS_DIR
 
     for suffix in ("", "-wal", "-shm"):
@@ -408,6 +446,8 @@ def demo_command(
     export_command(db=str(db), format="jsonl", out=out)
     stats_command(db=str(db))
     console.print(f"database: {db.resolve()}\nexport: {out.resolve()}")
+    if serve:
+        _serve(_settings(db=str(db), host=host, port=port))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -73,6 +73,16 @@ class Settings:
     story_duplicate_jaccard: float = field(
         default=0.5, metadata={"help": "MinHash Jaccard of same-language copies"}
     )
+    token: str = field(
+        default="",
+        repr=False,
+        metadata={"help": "API write token (POST /api/ingest); empty: the server is read-only"},
+    )
+    max_request_bytes: int = field(
+        default=2_000_000, metadata={"help": "largest HTTP request body the API accepts"}
+    )
+    host: str = field(default="127.0.0.1", metadata={"help": "address `serve` listens on"})
+    port: int = field(default=8000, metadata={"help": "port `serve` listens on"})
 
     @property
     def db_url(self) -> str:

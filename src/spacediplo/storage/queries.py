@@ -12,7 +12,7 @@ import binascii
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, aliased
 
 from ..errors import SpacediploError
 from .schema import (
+    CanonicalEventRow,
+    CanonicalEventSourceRow,
     DocumentRow,
     EntityRow,
     EventParticipantRow,
@@ -297,7 +299,7 @@ class ReadModel:
         return nodes, ranked
 
     # -- actors ------------------------------------------------------------------------
-    def actor(self, actor: str, names: dict[str, str] | None = None) -> ActorProfile | None:
+    def actor(self, actor: str, name_of: Callable[[str], str] = str) -> ActorProfile | None:
         """Profile of an actor code or an entity; ``None`` when nothing is known of it."""
         with self._session() as session:
             code, entity = self.resolve_actor(session, actor)
@@ -380,7 +382,7 @@ class ReadModel:
             name, kind, ident = entity.name, entity.type, entity.key
         else:
             ident = code or actor
-            name = (names or {}).get(ident, entity.name if entity is not None else ident)
+            name = name_of(ident)
             kind = "country" if entity is not None or len(ident) == 3 else "igo"
         return ActorProfile(
             id=ident,
@@ -406,14 +408,6 @@ class ReadModel:
                 select(EntityRow.id).where(EntityRow.type == "country", EntityRow.country == code)
             )
         )
-
-    def entity_names(self) -> dict[str, str]:
-        """Display names of the actor codes that countries are stored under."""
-        with self._session() as session:
-            rows = session.execute(
-                select(EntityRow.country, EntityRow.name).where(EntityRow.type == "country")
-            )
-            return {str(c): str(n) for c, n in rows if c}
 
     # -- stories -----------------------------------------------------------------------
     def stories(self, cursor: str | None = None, limit: int = 20, lang: str | None = None) -> Page:
@@ -478,7 +472,42 @@ class ReadModel:
                 .order_by(DocumentRow.published, DocumentRow.id)
             ).all()
             summary["articles"] = [self._document_payload(session, d) for d in docs]
+            summary["canonical_events"] = self._canonical_events(session, story_id)
         return summary
+
+    def _canonical_events(self, session: Session, story_id: int) -> list[dict[str, Any]]:
+        rows = session.scalars(
+            select(CanonicalEventRow)
+            .where(CanonicalEventRow.story_id == story_id)
+            .order_by(CanonicalEventRow.date, CanonicalEventRow.id)
+        ).all()
+        out = []
+        for row in rows:
+            sources = session.execute(
+                select(DocumentRow.doc_id, DocumentRow.id, DocumentRow.lang, EventRow.evidence)
+                .select_from(CanonicalEventSourceRow)
+                .join(EventRow, EventRow.id == CanonicalEventSourceRow.event_id)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(
+                    CanonicalEventSourceRow.canonical_id == row.id,
+                    DocumentRow.is_current.is_(True),
+                )
+                .order_by(DocumentRow.published, DocumentRow.id)
+            ).all()
+            out.append(
+                {
+                    "id": row.id,
+                    "type": row.type,
+                    "participants": [p.code for p in row.participants],
+                    "date": row.date,
+                    "stage": row.stage,
+                    "sources": [
+                        {"doc_id": d, "document_id": i, "lang": lang, "evidence": ev}
+                        for d, i, lang, ev in sources
+                    ],
+                }
+            )
+        return out
 
     # -- documents ---------------------------------------------------------------------
     def document(self, document_id: int) -> dict[str, Any] | None:
