@@ -297,7 +297,7 @@ class EventExtractor:
             # "the Franco-Indian space agreement of 1964", "соглашение 2003 года": an
             # instrument dated in the past was concluded.
             segment = text[sentence.start : sentence.end]
-            if any(not e.relative for e in find_time_expressions(segment, reference)):
+            if any(not e.relative for e in _time_expressions(segment, reference, False)):
                 types = _suppress([*types, "agreement"], groups)
         if not types:
             return []
@@ -494,7 +494,7 @@ class EventExtractor:
         expressions: list[TimeExpression] = []
         for part in evidence:
             segment = text[part.start : part.end]
-            for found in find_time_expressions(segment, reference, future=stage == "planned"):
+            for found in _time_expressions(segment, reference, stage == "planned"):
                 expressions.append(
                     TimeExpression(
                         found.start + part.start,
@@ -558,6 +558,14 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     if abs(a.sentence - b.sentence) <= 1:
         return True
     return bool(a.cue_lemmas & b.cue_lemmas) and bool(a.missions & b.missions)
+
+
+@lru_cache(maxsize=4096)
+def _time_expressions(
+    segment: str, reference: date | None, future: bool
+) -> tuple[TimeExpression, ...]:
+    """A sentence's temporal expressions, once for all the event types it states."""
+    return tuple(find_time_expressions(segment, reference, future=future))
 
 
 def _soviet_era(sentence: str) -> bool:
