@@ -86,11 +86,14 @@ class CueIndex:
         if word.endswith("*"):
             self.prefixes[lang].append((lemma_key(word[:-1], lang), group))
             return
-        tokens = tokenize(word)
+        # "=orbiting": only as written, when the lemma is also another word's ("orbit")
+        exact = word.startswith("=")
+        tokens = tokenize(word.lstrip("="))
         if not tokens or len(tokens) > _MAX_CUE_TOKENS:
             return
         table = self.ngrams[lang]
-        table[tuple(lemma_key(t.text, lang) for t in tokens)].add(group)
+        if not exact:
+            table[tuple(lemma_key(t.text, lang) for t in tokens)].add(group)
         table[tuple(_fold(t.text) for t in tokens)].add(group)
 
     def languages_for(self, lang: str | None) -> list[str]:

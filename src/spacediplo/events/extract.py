@@ -486,8 +486,10 @@ class EventExtractor:
     ) -> str | None:
         groups = sentence.groups
         if "anniversary" in groups:
+            # "50 years since Apollo–Soyuz": the programme's year, not the jubilee's
             years = [y for m in missions for y in (getattr(m, "years", None) or []) if y]
-            return str(min(years)) if years else None
+            if years:
+                return str(min(years))
         anchors = [
             tokens[h.token_start].start for h in sentence.hits if h.group in _TYPE_GROUPS
         ] or [sentence.start]
