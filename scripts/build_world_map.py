@@ -34,17 +34,41 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return round(x, 1), round(y, 1)
 
 
-def ring_path(ring: list[list[float]]) -> str:
-    points = [project(lon, lat) for lon, lat in ring]
-    head, *rest = points
-    return f"M{head[0]} {head[1]}" + "".join(f"L{x} {y}" for x, y in rest) + "Z"
+def unwrap(ring: list[list[float]]) -> list[tuple[float, float]]:
+    """A ring that crosses the antimeridian jumps by ~360° of longitude; make it continuous
+    (it then runs past ±180°, and the caller draws it a second time shifted by 360°)."""
+    out: list[tuple[float, float]] = []
+    shift = 0.0
+    for lon, lat in ring:
+        if out:
+            step = lon + shift - out[-1][0]
+            if step > 180:
+                shift -= 360
+            elif step < -180:
+                shift += 360
+        out.append((lon + shift, lat))
+    return out
+
+
+def ring_paths(ring: list[list[float]]) -> str:
+    points = unwrap(ring)
+    copies = [0.0]
+    if max(lon for lon, _ in points) > 180:
+        copies.append(-360.0)
+    if min(lon for lon, _ in points) < -180:
+        copies.append(360.0)
+    paths = []
+    for offset in copies:
+        head, *rest = [project(lon + offset, lat) for lon, lat in points]
+        paths.append(f"M{head[0]} {head[1]}" + "".join(f"L{x} {y}" for x, y in rest) + "Z")
+    return "".join(paths)
 
 
 def feature_path(geometry: dict[str, Any]) -> str:
     polygons = geometry["coordinates"]
     if geometry["type"] == "Polygon":
         polygons = [polygons]
-    return "".join(ring_path(ring) for polygon in polygons for ring in polygon)
+    return "".join(ring_paths(ring) for polygon in polygons for ring in polygon)
 
 
 def main(geojson: Path) -> None:

@@ -20,7 +20,7 @@ apt_install() {
 }
 
 if [ "$want_test" = 1 ]; then
-  apt_install postgresql
+  apt_install postgresql chromium chromium-driver
 fi
 
 PYTHON=${PYTHON:-python3}

@@ -76,3 +76,17 @@ def store(db_url: str) -> Iterator[Store]:
         yield s
     finally:
         s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo corpus, ingested once per test session into a SQLite file."""
+    from spacediplo.demo import CORPUS_DIR
+    from spacediplo.ingest import ingest
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    settings = Settings.from_env(environ={}, db=str(path))
+    with Store.open(settings.db) as store:
+        report = ingest([str(CORPUS_DIR)], store, settings)
+    assert report.stored == len(list(CORPUS_DIR.iterdir()))
+    return path

@@ -9,22 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from spacediplo.api import create_app
-from spacediplo.demo import CORPUS_DIR
-from spacediplo.ingest import ingest
 from spacediplo.settings import Settings
-from spacediplo.storage import Store
 
 TOKEN = "test-token-0123456789"
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("api") / "demo.db"
-    settings = Settings.from_env(environ={}, db=str(path))
-    with Store.open(settings.db) as store:
-        report = ingest([str(CORPUS_DIR)], store, settings)
-    assert report.stored == len(list(CORPUS_DIR.iterdir()))
-    return path
 
 
 @pytest.fixture(scope="session")

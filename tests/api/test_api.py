@@ -344,3 +344,10 @@ def test_search_finds_text_written_without_spaces(writable_client: TestClient) -
     hits = writable_client.get("/api/search", params={"q": "月球"}).json()["documents"]
     assert [h["doc_id"] for h in hits] == ["zh-1"]
     assert any(p["match"] and p["text"] == "月球" for p in hits[0]["highlight"])
+
+
+def test_network_of_one_actor_and_of_matching_words(client: TestClient) -> None:
+    around = client.get("/api/network", params={"actor": "RUS"}).json()
+    assert around["edges"] and any("RUS" in (e["source"], e["target"]) for e in around["edges"])
+    worded = client.get("/api/network", params={"q": "station"}).json()
+    assert worded["edges"]

@@ -166,17 +166,25 @@ class ReadModel:
 
     def _actor_condition(self, session: Session, actor: str) -> ColumnElement[bool]:
         code, entity = self.resolve_actor(session, actor)
+        # Correlated on the event only: the outer query may itself read participants.
         if code is not None:
-            return exists().where(
-                EventParticipantRow.event_id == EventRow.id, EventParticipantRow.code == code
+            taking_part = aliased(EventParticipantRow)
+            return (
+                exists()
+                .where(taking_part.event_id == EventRow.id, taking_part.code == code)
+                .correlate(EventRow)
             )
         assert entity is not None
         # An organisation or person takes part where the evidence names it.
-        return exists().where(
-            MentionRow.document_id == EventRow.document_id,
-            MentionRow.entity_id == entity.id,
-            MentionRow.start >= EventRow.evidence_start,
-            MentionRow.end <= EventRow.evidence_end,
+        return (
+            exists()
+            .where(
+                MentionRow.document_id == EventRow.document_id,
+                MentionRow.entity_id == entity.id,
+                MentionRow.start >= EventRow.evidence_start,
+                MentionRow.end <= EventRow.evidence_end,
+            )
+            .correlate(EventRow)
         )
 
     # -- events ------------------------------------------------------------------------
