@@ -59,6 +59,20 @@ _TYPE_GROUPS = frozenset(
 )
 # A stage cue counts when it stands at most this many tokens before (or after) a type cue.
 _STAGE_BEFORE, _STAGE_AFTER = 4, 7
+# The cue groups that state each event type: a stage cue counts for an event when it
+# stands near one of them ("signed an agreement under which France will contribute": the
+# plan belongs to the contribution, not to the signing).
+_TYPE_ANCHORS = {
+    "agreement": frozenset({"instrument", "act", "agree"}),
+    "meeting": frozenset({"meet"}),
+    "conference": frozenset({"gathering"}),
+    "joint_project": frozenset({"joint_strong", "anniversary"}),
+    "launch": frozenset({"launch"}),
+    "crew_flight": frozenset({"crew", "fly", "launch", "anniversary"}),
+    "trade": frozenset({"trade", "trade_strong"}),
+    "multilateral": frozenset({"multilateral", "multilateral_strong"}),
+    "dispute": frozenset({"dispute", "end"}),
+}
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _MAX_PARTICIPANTS = 8
 
@@ -229,7 +243,9 @@ class EventExtractor:
             # Ukraine": the war's victim, not a side of the act.
             if not any(k in honorifics for k in before) and not any(k in war for k in before[-3:]):
                 sentence.mentions.append(mention)
+        locatives = _site_location_words()
         for sentence in sentences:
+            sentence.mentions = _without_site_countries(sentence.mentions, text, locatives)
             if sentence.token_end > sentence.token_start:
                 hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
                 sentence.hits = _without_compounds(hits, tokens)
@@ -288,9 +304,9 @@ class EventExtractor:
             for m in sentence.mentions
             if m.type == "mission" and (entry := self.kb.get(m.entity_id)) is not None
         ]
-        crewed = any(
-            m.kind in ("crewed-spacecraft", "station") and len(m.partners) >= 2 for m in missions
-        )
+        # A station's name with "stay" or "mission" is no crew flight: a station counts
+        # through a crew word ("crew" + "fly" cues), a crewed craft by itself.
+        crewed = any(m.kind == "crewed-spacecraft" and len(m.partners) >= 2 for m in missions)
         international = any(len(m.partners) >= 2 for m in missions)
         types = event_types(groups, bool(missions), crewed, international)
         if "instrument" in groups and "agreement" not in types and "dispute" not in types:
@@ -323,7 +339,7 @@ class EventExtractor:
             if len(codes) < 2 or len(codes) > _MAX_PARTICIPANTS:
                 continue
             span_start, span_end = evidence[0].start, evidence[-1].end
-            stage = self._stage(sentence, tokens)
+            stage = self._stage(sentence, tokens, etype)
             when = self._date(
                 text, tokens, sentence, evidence, reference, from_page, stage, missions
             )
@@ -333,7 +349,7 @@ class EventExtractor:
             cue_lemmas = frozenset(
                 tokens[h.token_start].text.casefold()
                 for h in sentence.hits
-                if h.group not in ("planned", "ongoing", "done", "with", "vague")
+                if h.group not in ("planned", "ongoing", "done", "with", "vague", "clause")
             )
             event = Event(
                 type=etype,
@@ -447,16 +463,25 @@ class EventExtractor:
                         return codes | other_codes, pair
         return codes, [sentence]
 
-    def _stage(self, sentence: _Sentence, tokens: list[Token]) -> str:
-        """Stage from cue words near the event's own cue words (a plan mentioned in a
-        relative clause far from the act does not make the act planned)."""
+    def _stage(self, sentence: _Sentence, tokens: list[Token], etype: str) -> str:
+        """Stage from cue words near the event's own cue words, in the same clause (a
+        plan mentioned in a relative clause does not make the act planned)."""
         planned = ongoing = done = False
-        anchors = [h.token_start for h in sentence.hits if h.group in _TYPE_GROUPS]
+        own = _TYPE_ANCHORS.get(etype, _TYPE_GROUPS)
+        anchors = [h.token_start for h in sentence.hits if h.group in own] or [
+            h.token_start for h in sentence.hits if h.group in _TYPE_GROUPS
+        ]
+        clauses = [h.token_start for h in sentence.hits if h.group == "clause"]
+
+        def near(a: int, i: int) -> bool:
+            low, high = min(a, i), max(a, i)
+            return -_STAGE_BEFORE <= a - i <= _STAGE_AFTER and not any(
+                low < c < high for c in clauses
+            )
+
         for hit in sentence.hits:
             token = tokens[hit.token_start]
-            if anchors and not any(
-                -_STAGE_BEFORE <= a - hit.token_start <= _STAGE_AFTER for a in anchors
-            ):
+            if anchors and not any(near(a, hit.token_start) for a in anchors):
                 continue
             if hit.group == "planned":
                 # A capitalised "May" mid-sentence is the month, not the modal.
@@ -591,6 +616,34 @@ def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         frozenset(key(w) for w in data["between"]),
         frozenset(key(w) for w in data["war_words"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _site_location_words() -> frozenset[str]:
+    return frozenset(key(str(w)) for w in load_lexicon("events")["site_location"])
+
+
+def _without_site_countries(
+    mentions: list[Mention], text: str, locatives: frozenset[str]
+) -> list[Mention]:
+    """Drop the country a site is said to lie in ("the Baikonur Cosmodrome in
+    Kazakhstan", "Kourou (French Guiana)"): a place, not a side of the event."""
+    kept: list[Mention] = []
+    previous: Mention | None = None
+    for mention in mentions:
+        if previous is not None and previous.type == "site" and mention.type == "country":
+            between = text[previous.end : mention.start]
+            words = [t.key for t in tokenize(between)]
+            if (
+                len(words) <= 2
+                and all(w in locatives for w in words)
+                and (words or any(c in between for c in ",("))
+            ):
+                previous = mention
+                continue
+        kept.append(mention)
+        previous = mention
+    return kept
 
 
 def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:

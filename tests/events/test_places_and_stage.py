@@ -1,0 +1,68 @@
+"""Sites' countries, stations and the stage of an act with a relative clause (short
+texts we wrote, several languages; no seed sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacediplo.model import Document, Event, RawDocument
+from spacediplo.pipeline import build_pipeline
+from spacediplo.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def run() -> object:
+    pipeline = build_pipeline(Settings.from_env(environ={}))
+
+    def extract(text: str, published: str | None = "2024-05-10") -> list[Event]:
+        raw = RawDocument("t", "test", "json", text, "text", published=published)
+        return pipeline(Document.from_raw(raw)).events
+
+    return extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nA Soyuz carrying NASA astronaut John Smith and two Russian cosmonauts "
+        "lifted off from the Baikonur Cosmodrome in Kazakhstan on Friday.",
+        "Заголовок\n\nВ пятницу с космодрома Байконур в Казахстане стартовал «Союз» "
+        "с астронавтом NASA и двумя российскими космонавтами на борту.",
+    ],
+)
+def test_the_country_a_site_lies_in_is_not_a_participant(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in run(text) if e.type == "crew_flight"]
+    assert events and all("KAZ" not in e.participants for e in events)
+
+
+def test_a_station_with_a_stay_is_no_crew_flight(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nRussia and China have stayed out of the talks and keep working on "
+        "the International Lunar Research Station."
+    )
+    assert all(e.type != "crew_flight" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nNASA and JAXA signed a pact whereby Japan will build a rover.",
+        "Titre\n\nLe CNES et l'ISRO ont signé jeudi un accord qui prévoit la fourniture "
+        "d'équipements.",
+    ],
+)
+def test_a_plan_in_a_relative_clause_leaves_the_act_done(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in run(text) if e.type == "agreement"]
+    assert events and events[0].stage == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nNASA and JAXA drafted a memorandum which will be signed in June.",
+        "Titre\n\nLe CNES et l'ISRO ont préparé un mémorandum qui sera signé en juin.",
+    ],
+)
+def test_an_act_inside_the_relative_clause_keeps_its_plan(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in run(text) if e.type == "agreement"]
+    assert events and events[0].stage == "planned"
