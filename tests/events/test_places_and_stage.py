@@ -66,3 +66,17 @@ def test_a_plan_in_a_relative_clause_leaves_the_act_done(run, text: str) -> None
 def test_an_act_inside_the_relative_clause_keeps_its_plan(run, text: str) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in run(text) if e.type == "agreement"]
     assert events and events[0].stage == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe flight was possible thanks to an agreement NASA and JAXA could "
+        "sign in June 2018.",
+        "Заголовок\n\nПолёт стал возможным благодаря соглашению, которое NASA и JAXA "
+        "подписали в июне 2018 года.",
+    ],
+)
+def test_an_act_dated_before_publication_is_done(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in run(text, published="2019-09-25") if e.type == "agreement"]
+    assert events and events[0].date == "2018-06" and events[0].stage == "done"

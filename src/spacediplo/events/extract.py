@@ -345,6 +345,10 @@ class EventExtractor:
             )
             if when and reference and when > reference.isoformat()[: len(when)] and from_page:
                 stage = "planned" if stage == "done" else stage
+            elif when and reference and when < reference.isoformat()[: len(when)] and from_page:
+                # dated before publication: it happened ("made possible by an agreement
+                # signed in June 2018"), whatever modal stands near it
+                stage = "done" if stage == "planned" else stage
             topics = self._topics(tokens, evidence, missions, etype)
             cue_lemmas = frozenset(
                 tokens[h.token_start].text.casefold()
