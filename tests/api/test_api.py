@@ -17,6 +17,8 @@ from xml.etree import ElementTree
 import pytest
 from fastapi.testclient import TestClient
 
+from spacediplo.storage.queries import EventFilter, ReadModel
+
 from .conftest import TOKEN
 
 
@@ -351,3 +353,30 @@ def test_network_of_one_actor_and_of_matching_words(client: TestClient) -> None:
     assert around["edges"] and any("RUS" in (e["source"], e["target"]) for e in around["edges"])
     worded = client.get("/api/network", params={"q": "station"}).json()
     assert worded["edges"]
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        EventFilter(),
+        EventFilter(type="agreement"),
+        EventFilter(date_from="2019", date_to="2023-12-31"),
+        EventFilter(type="launch", date_to="2022"),
+    ],
+)
+def test_running_counts_answer_like_the_events_themselves(
+    client: TestClient, flt: EventFilter
+) -> None:
+    read: ReadModel = client.app.state.spacediplo.read  # type: ignore[attr-defined]
+    nodes, edges = read.network(flt)
+    live_nodes, live_edges = read.network(flt, use_counts=False)
+    assert nodes == live_nodes and edges == live_edges
+    assert read.event_counts(flt) == read.event_counts(flt, use_counts=False)
+    assert read.counts_by_year_and_type(flt) == read.counts_by_year_and_type(flt, use_counts=False)
+    assert read.country_intensity(flt) == read.country_intensity(flt, use_counts=False)
+    with read.store.session_factory() as session:
+        for code in list(live_nodes)[:5]:
+            by_type, partners, timeline = read._actor_counts(session, code)
+            live_type, live_partners, live_timeline = read._entity_counts(session, code)
+            assert by_type == live_type and timeline == live_timeline
+            assert partners == Counter({c: n for c, n in live_partners.items() if c != code})

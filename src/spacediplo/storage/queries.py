@@ -21,13 +21,16 @@ from sqlalchemy.orm import Session, aliased
 
 from ..errors import SpacediploError
 from .schema import (
+    ActorCountRow,
     CanonicalEventRow,
     CanonicalEventSourceRow,
     DocumentRow,
     EntityRow,
+    EventCountRow,
     EventParticipantRow,
     EventRow,
     MentionRow,
+    PairCountRow,
     StoryRow,
 )
 from .search import SearchBackend, search_backend
@@ -44,6 +47,8 @@ __all__ = [
 ]
 
 MAX_PAGE = 500
+#: Below this many events an actor's events are collected, above it they are scanned for.
+RARE_ACTOR = 5_000
 _CODE = re.compile(r"^[A-Z]{2,8}$")
 
 
@@ -136,9 +141,13 @@ def decode_cursor(token: str, arity: int) -> list[Any]:
 
 
 def _prefix_from(date_from: str) -> ColumnElement[bool]:
-    # A "2020" event lies inside a range starting 2020-03-01: compare at the event's precision.
-    return or_(
-        EventRow.date >= date_from, EventRow.date == date_from[:4], EventRow.date == date_from[:7]
+    """Events on or after ``date_from``, compared at the event's own precision: a "2020"
+    event lies inside a range starting 2020-03-01. The first term is a plain range, so the
+    date index serves it; the second keeps coarser dates of the starting year or month."""
+    year, month = date_from[:4], date_from[:7]
+    return and_(
+        EventRow.date >= year,
+        or_(EventRow.date >= date_from, EventRow.date == year, EventRow.date == month),
     )
 
 
@@ -166,9 +175,14 @@ class ReadModel:
 
     def _actor_condition(self, session: Session, actor: str) -> ColumnElement[bool]:
         code, entity = self.resolve_actor(session, actor)
-        # Correlated on the event only: the outer query may itself read participants.
         if code is not None:
             taking_part = aliased(EventParticipantRow)
+            if self._is_rare(session, code):
+                # Few events: collect them through the (code, event_id) index and sort
+                # them; walking all events by date to find a rare actor would be slower.
+                return EventRow.id.in_(select(taking_part.event_id).where(taking_part.code == code))
+            # Many events: walk events by date and test each, a page fills quickly.
+            # Correlated on the event only: the outer query may itself read participants.
             return (
                 exists()
                 .where(taking_part.event_id == EventRow.id, taking_part.code == code)
@@ -187,17 +201,33 @@ class ReadModel:
             .correlate(EventRow)
         )
 
+    def _is_rare(self, session: Session, code: str, threshold: int = RARE_ACTOR) -> bool:
+        """Whether ``code`` takes part in fewer than ``threshold`` events (a bounded count)."""
+        sample = (
+            select(EventParticipantRow.event_id)
+            .where(EventParticipantRow.code == code)
+            .limit(threshold)
+            .subquery()
+        )
+        n = session.scalar(select(func.count()).select_from(sample)) or 0
+        return int(n) < threshold
+
     # -- events ------------------------------------------------------------------------
     def _event_conditions(self, session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = [DocumentRow.is_current.is_(True)]
+        """Conditions on ``events`` alone. What concerns the document (current version,
+        language, story) is a correlated test on its primary key, not a join: with a join
+        SQLite plans from the documents side and reads every current document before the
+        first page of events (measured in ``benchmarks/api.py``)."""
+        document = [DocumentRow.id == EventRow.document_id, DocumentRow.is_current.is_(True)]
+        if flt.lang:
+            document.append(DocumentRow.lang == flt.lang)
+        if flt.story is not None:
+            document.append(DocumentRow.story_id == flt.story)
+        conditions: list[ColumnElement[bool]] = [exists().where(*document).correlate(EventRow)]
         if flt.type:
             conditions.append(EventRow.type == flt.type)
         if flt.stage:
             conditions.append(EventRow.stage == flt.stage)
-        if flt.lang:
-            conditions.append(DocumentRow.lang == flt.lang)
-        if flt.story is not None:
-            conditions.append(DocumentRow.story_id == flt.story)
         if flt.topic:
             conditions.append(_json_contains(EventRow.topics, flt.topic))
         for actor in (flt.actor, flt.partner):
@@ -206,7 +236,9 @@ class ReadModel:
         if flt.date_from:
             conditions.append(_prefix_from(flt.date_from))
         if flt.date_to:
-            conditions.append(EventRow.date <= flt.date_to)
+            # "to 2021" takes in all of 2021: "2021-12-31" sorts after every 2021 date.
+            last = flt.date_to + {4: "-12-31", 7: "-31"}.get(len(flt.date_to), "")
+            conditions.append(EventRow.date <= last)
         if flt.q:
             conditions.append(EventRow.id.in_(self.search.event_ids(flt.q)))
         return conditions
@@ -219,18 +251,27 @@ class ReadModel:
         limit = max(1, min(limit, MAX_PAGE))
         descending = sort == "-date"
         with self._session() as session:
-            query = (
-                select(EventRow, DocumentRow)
-                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                .where(*self._event_conditions(session, flt))
-            )
+            # Two steps: the page's event ids from ``events`` alone, then their rows.
+            query = select(EventRow.id).where(*self._event_conditions(session, flt))
             if cursor:
                 last_date, last_id = decode_cursor(cursor, 2)
                 query = query.where(_after(last_date, last_id, descending))
             query = query.order_by(*_event_order(descending, self.store.dialect)).limit(limit + 1)
-            rows = session.execute(query).all()
-            codes = self._participants(session, [ev.id for ev, _ in rows])
-            items = [_event_item(ev, doc, codes.get(ev.id, [])) for ev, doc in rows]
+            ids = [int(i) for i in session.scalars(query)]
+            rows = (
+                {
+                    ev.id: (ev, doc)
+                    for ev, doc in session.execute(
+                        select(EventRow, DocumentRow)
+                        .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                        .where(EventRow.id.in_(ids))
+                    )
+                }
+                if ids
+                else {}
+            )
+            codes = self._participants(session, ids)
+            items = [_event_item(*rows[i], codes.get(i, [])) for i in ids]
         next_cursor = None
         if len(items) > limit:
             items = items[:limit]
@@ -249,42 +290,59 @@ class ReadModel:
                 codes[int(event_id)].append(str(code))
         return codes
 
-    def event_counts(self, flt: EventFilter, by: str = "type") -> dict[str, int]:
-        """Counts of the filtered events by ``type`` or by ``year``."""
+    def event_counts(self, flt: EventFilter, use_counts: bool = True) -> dict[str, int]:
+        """Counts of the filtered events by type."""
         with self._session() as session:
-            key: Any = EventRow.type if by == "type" else func.substr(EventRow.date, 1, 4)
-            query = (
-                select(key, func.count())
-                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                .where(*self._event_conditions(session, flt))
-                .group_by(key)
-            )
-            return {str(k): int(n) for k, n in session.execute(query) if k is not None}
+            years = _whole_years(flt) if use_counts else None
+            if years is not None:
+                query = select(EventCountRow.type, func.sum(EventCountRow.n)).where(
+                    *_count_conditions(EventCountRow, flt, years)
+                )
+            else:
+                query = select(EventRow.type, func.count()).where(
+                    *self._event_conditions(session, flt)
+                )
+            query = query.group_by(query.selected_columns[0])
+            return {str(k): int(n) for k, n in session.execute(query) if n}
 
-    def counts_by_year_and_type(self, flt: EventFilter) -> dict[str, dict[str, int]]:
-        year = func.substr(EventRow.date, 1, 4)
+    def counts_by_year_and_type(
+        self, flt: EventFilter, use_counts: bool = True
+    ) -> dict[str, dict[str, int]]:
+        """Dated events per year and type, for the overview's chart."""
         with self._session() as session:
-            query = (
-                select(year, EventRow.type, func.count())
-                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                .where(*self._event_conditions(session, flt), EventRow.date.is_not(None))
-                .group_by(year, EventRow.type)
-            )
+            years = _whole_years(flt) if use_counts else None
+            if years is not None:
+                query = (
+                    select(EventCountRow.year, EventCountRow.type, func.sum(EventCountRow.n))
+                    .where(*_count_conditions(EventCountRow, flt, years), EventCountRow.year != "")
+                    .group_by(EventCountRow.year, EventCountRow.type)
+                )
+            else:
+                year = func.substr(EventRow.date, 1, 4)
+                query = (
+                    select(year, EventRow.type, func.count())
+                    .where(*self._event_conditions(session, flt), EventRow.date.is_not(None))
+                    .group_by(year, EventRow.type)
+                )
             out: dict[str, dict[str, int]] = defaultdict(dict)
             for y, t, n in session.execute(query):
                 out[str(y)][str(t)] = int(n)
         return dict(sorted(out.items()))
 
     # -- network -----------------------------------------------------------------------
-    def network(self, flt: EventFilter) -> tuple[dict[str, int], list[NetworkEdge]]:
+    def network(
+        self, flt: EventFilter, use_counts: bool = True
+    ) -> tuple[dict[str, int], list[NetworkEdge]]:
         """Actor codes (with their event counts) and the weighted edges between them."""
+        years = _whole_years(flt) if use_counts else None
+        if years is not None:
+            return self._network_from_counts(flt, years)
         a = aliased(EventParticipantRow)
         b = aliased(EventParticipantRow)
         with self._session() as session:
             query = (
                 select(a.code, b.code, EventRow.type, func.count())
                 .select_from(EventRow)
-                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
                 .join(a, a.event_id == EventRow.id)
                 .join(b, and_(b.event_id == EventRow.id, b.code > a.code))
                 .where(*self._event_conditions(session, flt))
@@ -298,11 +356,34 @@ class ReadModel:
             node_query = (
                 select(EventParticipantRow.code, func.count())
                 .join(EventRow, EventRow.id == EventParticipantRow.event_id)
-                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
                 .where(*self._event_conditions(session, flt))
                 .group_by(EventParticipantRow.code)
             )
             nodes = {str(code): int(n) for code, n in session.execute(node_query)}
+        ranked = sorted(edges.values(), key=lambda e: (-e.weight, e.source, e.target))
+        return nodes, ranked
+
+    def _network_from_counts(
+        self, flt: EventFilter, years: tuple[str | None, str | None]
+    ) -> tuple[dict[str, int], list[NetworkEdge]]:
+        with self._session() as session:
+            edges: dict[tuple[str, str], NetworkEdge] = {}
+            for src, dst, etype, n in session.execute(
+                select(PairCountRow.a, PairCountRow.b, PairCountRow.type, func.sum(PairCountRow.n))
+                .where(*_count_conditions(PairCountRow, flt, years))
+                .group_by(PairCountRow.a, PairCountRow.b, PairCountRow.type)
+            ):
+                edge = edges.setdefault((src, dst), NetworkEdge(src, dst, 0, {}))
+                edge.weight += int(n)
+                edge.types[etype] = int(n)
+            nodes = {
+                str(code): int(n)
+                for code, n in session.execute(
+                    select(ActorCountRow.code, func.sum(ActorCountRow.n))
+                    .where(*_count_conditions(ActorCountRow, flt, years))
+                    .group_by(ActorCountRow.code)
+                )
+            }
         ranked = sorted(edges.values(), key=lambda e: (-e.weight, e.source, e.target))
         return nodes, ranked
 
@@ -311,39 +392,10 @@ class ReadModel:
         """Profile of an actor code or an entity; ``None`` when nothing is known of it."""
         with self._session() as session:
             code, entity = self.resolve_actor(session, actor)
-            condition = self._actor_condition(session, actor)
-            base = (
-                select(EventRow.id)
-                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                .where(DocumentRow.is_current.is_(True), condition)
-            )
-            event_ids = base
-            by_type = {
-                str(t): int(n)
-                for t, n in session.execute(
-                    select(EventRow.type, func.count())
-                    .where(EventRow.id.in_(event_ids))
-                    .group_by(EventRow.type)
-                )
-            }
-            partners = Counter[str]()
-            for partner, n in session.execute(
-                select(EventParticipantRow.code, func.count())
-                .where(EventParticipantRow.event_id.in_(event_ids))
-                .group_by(EventParticipantRow.code)
-            ):
-                if partner != code:
-                    partners[str(partner)] = int(n)
-            year = func.substr(EventRow.date, 1, 4)
-            timeline = [
-                (str(y), int(n))
-                for y, n in session.execute(
-                    select(year, func.count())
-                    .where(EventRow.id.in_(event_ids), EventRow.date.is_not(None))
-                    .group_by(year)
-                    .order_by(year)
-                )
-            ]
+            if code is not None:
+                by_type, partners, timeline = self._actor_counts(session, code)
+            else:
+                by_type, partners, timeline = self._entity_counts(session, actor)
             entity_ids = self._entity_ids_for(session, code, entity)
             mentions = int(
                 session.scalar(
@@ -405,6 +457,63 @@ class ReadModel:
             mentions=mentions,
             documents=documents,
         )
+
+    def _actor_counts(
+        self, session: Session, code: str
+    ) -> tuple[dict[str, int], Counter[str], list[tuple[str, int]]]:
+        """Events by type, partners and events per year of an actor code, from the running
+        counts (storage/aggregates.py): sums over small tables, whatever the store's size."""
+        by_type: dict[str, int] = {}
+        timeline: Counter[str] = Counter()
+        for year, etype, n in session.execute(
+            select(ActorCountRow.year, ActorCountRow.type, ActorCountRow.n).where(
+                ActorCountRow.code == code
+            )
+        ):
+            by_type[etype] = by_type.get(etype, 0) + int(n)
+            if year:
+                timeline[year] += int(n)
+        partners: Counter[str] = Counter()
+        for mine, other in ((PairCountRow.a, PairCountRow.b), (PairCountRow.b, PairCountRow.a)):
+            for partner, n in session.execute(
+                select(other, func.sum(PairCountRow.n)).where(mine == code).group_by(other)
+            ):
+                partners[str(partner)] += int(n)
+        return by_type, partners, sorted(timeline.items())
+
+    def _entity_counts(
+        self, session: Session, actor: str
+    ) -> tuple[dict[str, int], Counter[str], list[tuple[str, int]]]:
+        """The same for an organisation or person: events whose evidence names it."""
+        event_ids = select(EventRow.id).where(
+            *self._event_conditions(session, EventFilter()), self._actor_condition(session, actor)
+        )
+        by_type = {
+            str(t): int(n)
+            for t, n in session.execute(
+                select(EventRow.type, func.count())
+                .where(EventRow.id.in_(event_ids))
+                .group_by(EventRow.type)
+            )
+        }
+        partners: Counter[str] = Counter()
+        for partner, n in session.execute(
+            select(EventParticipantRow.code, func.count())
+            .where(EventParticipantRow.event_id.in_(event_ids))
+            .group_by(EventParticipantRow.code)
+        ):
+            partners[str(partner)] = int(n)
+        year = func.substr(EventRow.date, 1, 4)
+        timeline = [
+            (str(y), int(n))
+            for y, n in session.execute(
+                select(year, func.count())
+                .where(EventRow.id.in_(event_ids), EventRow.date.is_not(None))
+                .group_by(year)
+                .order_by(year)
+            )
+        ]
+        return by_type, partners, timeline
 
     def _entity_ids_for(
         self, session: Session, code: str | None, entity: EntityRow | None
@@ -597,17 +706,53 @@ class ReadModel:
             "stories": int(stories or 0),
         }
 
-    def country_intensity(self, flt: EventFilter) -> dict[str, int]:
+    def country_intensity(self, flt: EventFilter, use_counts: bool = True) -> dict[str, int]:
         """Events per participating actor code (the map colours states by it)."""
+        years = _whole_years(flt) if use_counts else None
         with self._session() as session:
-            query = (
-                select(EventParticipantRow.code, func.count())
-                .join(EventRow, EventRow.id == EventParticipantRow.event_id)
-                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                .where(*self._event_conditions(session, flt))
-                .group_by(EventParticipantRow.code)
-            )
-            return {str(c): int(n) for c, n in session.execute(query)}
+            if years is not None:
+                query = (
+                    select(ActorCountRow.code, func.sum(ActorCountRow.n))
+                    .where(*_count_conditions(ActorCountRow, flt, years))
+                    .group_by(ActorCountRow.code)
+                )
+            else:
+                query = (
+                    select(EventParticipantRow.code, func.count())
+                    .join(EventRow, EventRow.id == EventParticipantRow.event_id)
+                    .where(*self._event_conditions(session, flt))
+                    .group_by(EventParticipantRow.code)
+                )
+            return {str(c): int(n) for c, n in session.execute(query) if n}
+
+
+def _whole_years(flt: EventFilter) -> tuple[str | None, str | None] | None:
+    """``(first year, last year)`` when the running counts can answer ``flt``: only a type
+    and whole years are asked for (``from=2019``, ``to=2021`` or ``to=2021-12-31``)."""
+    if any((flt.actor, flt.partner, flt.stage, flt.topic, flt.lang, flt.q, flt.story)):
+        return None
+    if flt.date_from is not None and len(flt.date_from) != 4:
+        return None
+    last = flt.date_to
+    if last is not None and not (len(last) == 4 or last[4:] == "-12-31"):
+        return None
+    return flt.date_from, (last[:4] if last else None)
+
+
+def _count_conditions(
+    table: Any, flt: EventFilter, years: tuple[str | None, str | None]
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.type:
+        conditions.append(table.type == flt.type)
+    first, last = years
+    if first is not None or last is not None:
+        conditions.append(table.year != "")  # undated events are outside any period
+    if first is not None:
+        conditions.append(table.year >= first)
+    if last is not None:
+        conditions.append(table.year <= last)
+    return conditions
 
 
 def _json_contains(column: Any, value: str) -> ColumnElement[bool]:

@@ -28,16 +28,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
+    "ActorCountRow",
     "Base",
     "CanonicalEventParticipantRow",
     "CanonicalEventRow",
     "CanonicalEventSourceRow",
     "DocumentRow",
     "EntityRow",
+    "EventCountRow",
     "EventParticipantRow",
     "EventRow",
     "IngestFailureRow",
     "MentionRow",
+    "PairCountRow",
     "SourceRow",
     "StoryRow",
 ]
@@ -256,3 +259,39 @@ class CanonicalEventSourceRow(Base):
 
     canonical: Mapped[CanonicalEventRow] = relationship(back_populates="sources")
     event: Mapped[EventRow] = relationship()
+
+
+class EventCountRow(Base):
+    """Events of current documents per year ('' when undated) and type (see aggregates.py)."""
+
+    __tablename__ = "event_counts"
+    year: Mapped[str] = mapped_column(String(4), primary_key=True)
+    type: Mapped[str] = mapped_column(String(24), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class ActorCountRow(Base):
+    """Events of current documents per actor code, year and type."""
+
+    __tablename__ = "actor_counts"
+    __table_args__ = (Index("ix_actor_counts_year", "year", "type", "code", "n"),)
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    year: Mapped[str] = mapped_column(String(4), primary_key=True)
+    type: Mapped[str] = mapped_column(String(24), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class PairCountRow(Base):
+    """Events of current documents per pair of actor codes (``a < b``), year and type:
+    the weighted edges of the cooperation network."""
+
+    __tablename__ = "pair_counts"
+    __table_args__ = (
+        Index("ix_pair_counts_year", "year", "type", "a", "b", "n"),
+        Index("ix_pair_counts_b", "b", "a"),
+    )
+    a: Mapped[str] = mapped_column(String(16), primary_key=True)
+    b: Mapped[str] = mapped_column(String(16), primary_key=True)
+    year: Mapped[str] = mapped_column(String(4), primary_key=True)
+    type: Mapped[str] = mapped_column(String(24), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

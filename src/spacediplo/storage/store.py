@@ -23,6 +23,7 @@ from ..model import Document, Entity, Event, Mention
 from ..settings import normalise_db_url
 from ..stories.canonical import CanonicalEvent, EventReport
 from ..stories.cluster import StoryState
+from . import aggregates
 from .schema import (
     CanonicalEventParticipantRow,
     CanonicalEventRow,
@@ -144,6 +145,10 @@ class Store:
                 version = current.version + 1
                 current.is_current = False
                 session.flush()
+                # The replaced version's events no longer count (storage/aggregates.py).
+                aggregates.add_events(
+                    session, aggregates.events_of_document(session, current.id), sign=-1
+                )
             row = DocumentRow(
                 doc_id=doc.doc_id,
                 version=version,
@@ -167,6 +172,11 @@ class Store:
             session.add(row)
             session.flush()
             self._add_derived(session, row, doc)
+            aggregates.add_events(
+                session,
+                [(ev.type, ev.date, tuple(sorted(set(ev.participants)))) for ev in doc.events],
+                sign=1,
+            )
         return SaveOutcome.NEW if version == 1 else SaveOutcome.UPDATED
 
     def _add_derived(self, session: Session, row: DocumentRow, doc: Document) -> None:
