@@ -47,8 +47,10 @@ __all__ = [
 ]
 
 MAX_PAGE = 500
-#: Below this many events an actor's events are collected, above it they are scanned for.
-RARE_ACTOR = 5_000
+#: Cost of walking one event (correlated tests) against collecting one, and the page size
+#: the planner assumes; see ReadModel._collect_is_cheaper.
+WALK_COST = 4
+PAGE_ESTIMATE = 51
 _CODE = re.compile(r"^[A-Z]{2,8}$")
 
 
@@ -177,7 +179,7 @@ class ReadModel:
         code, entity = self.resolve_actor(session, actor)
         if code is not None:
             taking_part = aliased(EventParticipantRow)
-            if self._is_rare(session, code):
+            if self._collect_is_cheaper(session, self._events_of(session, code)):
                 # Few events: collect them through the (code, event_id) index and sort
                 # them; walking all events by date to find a rare actor would be slower.
                 return EventRow.id.in_(select(taking_part.event_id).where(taking_part.code == code))
@@ -201,16 +203,53 @@ class ReadModel:
             .correlate(EventRow)
         )
 
-    def _is_rare(self, session: Session, code: str, threshold: int = RARE_ACTOR) -> bool:
-        """Whether ``code`` takes part in fewer than ``threshold`` events (a bounded count)."""
-        sample = (
-            select(EventParticipantRow.event_id)
-            .where(EventParticipantRow.code == code)
-            .limit(threshold)
-            .subquery()
+    def _pair_condition(
+        self, session: Session, actor: str | None, partner: str | None
+    ) -> ColumnElement[bool] | None:
+        """Events of two actor codes together, collected through the rarer actor's list when
+        that is cheaper than walking all events by date (a rare pair would make the walk
+        read most of them). ``None``: test each actor on its own."""
+        if not actor or not partner:
+            return None
+        (code_a, _), (code_b, _) = (
+            self.resolve_actor(session, actor),
+            self.resolve_actor(session, partner),
         )
-        n = session.scalar(select(func.count()).select_from(sample)) or 0
-        return int(n) < threshold
+        if code_a is None or code_b is None or code_a == code_b:
+            return None
+        low, high = sorted((code_a, code_b))
+        together = session.scalar(
+            select(func.sum(PairCountRow.n)).where(PairCountRow.a == low, PairCountRow.b == high)
+        )
+        totals = {code: self._events_of(session, code) for code in (low, high)}
+        rarer, other = sorted((low, high), key=lambda c: totals[c])
+        if not self._collect_is_cheaper(session, totals[rarer], int(together or 0)):
+            return None
+        mine, theirs = aliased(EventParticipantRow), aliased(EventParticipantRow)
+        return EventRow.id.in_(
+            select(mine.event_id)
+            .join(theirs, and_(theirs.event_id == mine.event_id, theirs.code == other))
+            .where(mine.code == rarer)
+        )
+
+    def _events_of(self, session: Session, code: str) -> int:
+        total = session.scalar(select(func.sum(ActorCountRow.n)).where(ActorCountRow.code == code))
+        return int(total or 0)
+
+    def _collect_is_cheaper(
+        self, session: Session, collect: int, matching: int | None = None
+    ) -> bool:
+        """Whether to collect the ``collect`` candidate events of an actor (or pair) and sort
+        them, rather than walk all events newest first testing each until a page is full.
+
+        Walking reads about ``page × events / matching`` rows, each with correlated tests,
+        measured ~4 times the cost of a collected row (``benchmarks/api.py``, SQLite).
+        """
+        matching = collect if matching is None else matching
+        events = int(session.scalar(select(func.sum(EventCountRow.n))) or 0)
+        if matching == 0:
+            return True
+        return collect * matching < WALK_COST * PAGE_ESTIMATE * events
 
     # -- events ------------------------------------------------------------------------
     def _event_conditions(self, session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
@@ -230,9 +269,13 @@ class ReadModel:
             conditions.append(EventRow.stage == flt.stage)
         if flt.topic:
             conditions.append(_json_contains(EventRow.topics, flt.topic))
-        for actor in (flt.actor, flt.partner):
-            if actor:
-                conditions.append(self._actor_condition(session, actor))
+        pair = self._pair_condition(session, flt.actor, flt.partner)
+        if pair is not None:
+            conditions.append(pair)
+        else:
+            for actor in (flt.actor, flt.partner):
+                if actor:
+                    conditions.append(self._actor_condition(session, actor))
         if flt.date_from:
             conditions.append(_prefix_from(flt.date_from))
         if flt.date_to:
