@@ -114,8 +114,12 @@ def _bump(
         index_elements=list(keys), set_={"n": table.n + statement.excluded.n}
     )
     session.execute(statement)
-    # Counts that fell to zero are removed, so the tables only hold what exists.
-    session.execute(delete(table).where(table.n <= 0))
+    lowered = {key[0] for key, n in deltas.items() if n < 0}
+    if lowered:
+        # Counts that fell to zero are removed, so the tables only hold what exists; only
+        # rows under the keys just lowered are looked at (the primary key's first column).
+        first = getattr(table, keys[0])
+        session.execute(delete(table).where(first.in_(sorted(lowered)), table.n <= 0))
 
 
 def recount(connection: Connection) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
@@ -78,6 +78,9 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        # Entity rows are never deleted, so their ids can be remembered between saves;
+        # ids learnt inside a transaction join the cache only once it commits.
+        self._entity_ids: dict[str, int] = {}
 
     # -- lifecycle ---------------------------------------------------------------------
     @classmethod
@@ -132,6 +135,12 @@ class Store:
 
     def save(self, doc: Document) -> SaveOutcome:
         """Store ``doc`` as the current version of its ``doc_id``, in one transaction."""
+        learnt: dict[str, int] = {}
+        outcome = self._save(doc, learnt)
+        self._entity_ids.update(learnt)
+        return outcome
+
+    def _save(self, doc: Document, learnt: dict[str, int]) -> SaveOutcome:
         with self.session_factory() as session, session.begin():
             current = session.scalar(
                 select(DocumentRow)
@@ -171,7 +180,7 @@ class Store:
             )
             session.add(row)
             session.flush()
-            self._add_derived(session, row, doc)
+            self._add_derived(session, row, doc, learnt)
             aggregates.add_events(
                 session,
                 [(ev.type, ev.date, tuple(sorted(set(ev.participants)))) for ev in doc.events],
@@ -179,29 +188,32 @@ class Store:
             )
         return SaveOutcome.NEW if version == 1 else SaveOutcome.UPDATED
 
-    def _add_derived(self, session: Session, row: DocumentRow, doc: Document) -> None:
+    def _add_derived(
+        self, session: Session, row: DocumentRow, doc: Document, learnt: dict[str, int]
+    ) -> None:
         meta = {e.id: e for e in doc.entities}
-        entity_ids: dict[str, int] = {}
+        mentions = []
         for mention in doc.mentions:
-            if mention.entity_id not in entity_ids:
-                entity = meta.get(mention.entity_id) or Entity(
-                    id=mention.entity_id,
-                    name=mention.surface,
-                    type=mention.type,
-                    country=mention.code,
+            key = mention.entity_id
+            entity_id = self._entity_ids.get(key) or learnt.get(key)
+            if entity_id is None:
+                entity = meta.get(key) or Entity(
+                    id=key, name=mention.surface, type=mention.type, country=mention.code
                 )
-                entity_ids[mention.entity_id] = self._entity_id(session, entity)
-            session.add(
-                MentionRow(
-                    document_id=row.id,
-                    entity_id=entity_ids[mention.entity_id],
-                    start=mention.start,
-                    end=mention.end,
-                    surface=mention.surface,
-                    type=mention.type,
-                    code=mention.code,
-                )
+                entity_id = learnt[key] = self._entity_id(session, entity)
+            mentions.append(
+                {
+                    "document_id": row.id,
+                    "entity_id": entity_id,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "surface": mention.surface,
+                    "type": mention.type,
+                    "code": mention.code,
+                }
             )
+        if mentions:
+            session.execute(insert(MentionRow), mentions)
         for ev in doc.events:
             session.add(
                 EventRow(
