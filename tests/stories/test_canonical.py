@@ -1,0 +1,110 @@
+"""Canonical events: merge rules on small made-up reports."""
+
+from __future__ import annotations
+
+import random
+
+from spacediplo.stories.canonical import EventReport, canonicalize
+
+
+def _r(
+    doc: str,
+    i: int,
+    typ: str,
+    codes: str,
+    date: str | None,
+    stage: str = "done",
+    story: str | None = "s1",
+    lang: str = "en",
+) -> EventReport:
+    return EventReport(
+        doc_id=doc,
+        index=i,
+        type=typ,
+        participants=frozenset(codes.split()),
+        date=date,
+        stage=stage,
+        story=story,
+        lang=lang,
+        evidence=f"{doc}#{i}",
+    )
+
+
+def _shape(reports: list[EventReport]) -> set[tuple[str, str | None, frozenset[str]]]:
+    return {
+        (c.type, c.date, frozenset(f"{r.doc_id}#{r.index}" for r in c.sources))
+        for c in canonicalize(reports)
+    }
+
+
+def test_reports_in_several_languages_make_one_event_with_the_most_precise_date() -> None:
+    reports = [
+        _r("en", 0, "agreement", "AAA BBB", "2030-03"),
+        _r("fr", 0, "agreement", "AAA BBB", "2030-03-09", stage="planned", lang="fr"),
+        _r("ru", 0, "agreement", "AAA BBB CCC", None, lang="ru"),
+    ]
+    (event,) = canonicalize(reports)
+    assert event.date == "2030-03-09"
+    assert event.stage == "done"  # the latest stage wins
+    assert event.participants == ["AAA", "BBB"]  # CCC is named by one report of three
+    assert {r.lang for r in event.sources} == {"en", "fr", "ru"}
+
+
+def test_a_coarse_date_does_not_join_two_precise_ones() -> None:
+    reports = [
+        _r("a", 0, "crew_flight", "AAA BBB", "2030-09-21"),
+        _r("a", 1, "crew_flight", "AAA BBB", "2030-03-30"),
+        _r("b", 0, "crew_flight", "AAA BBB", "2030"),
+    ]
+    assert len(canonicalize(reports)) == 2
+
+
+def test_two_events_of_one_document_stay_two() -> None:
+    reports = [
+        _r("a", 0, "launch", "AAA BBB", "2031"),
+        _r("a", 1, "launch", "AAA BBB", "2032"),
+        _r("a", 2, "launch", "AAA BBB", None),
+        _r("a", 3, "launch", "AAA BBB", None),
+    ]
+    assert len(canonicalize(reports)) == 4
+
+
+def test_across_stories_only_dated_reports_merge() -> None:
+    reports = [
+        _r("old", 0, "agreement", "AAA DDD", "1966", story="s1"),
+        _r("new", 0, "agreement", "AAA DDD", "1966", story="s2"),
+        _r("new", 1, "joint_project", "AAA DDD", None, story="s2"),
+        _r("old", 1, "joint_project", "AAA DDD", None, story="s1"),
+    ]
+    shapes = _shape(reports)
+    assert ("agreement", "1966", frozenset({"old#0", "new#0"})) in shapes
+    assert len(shapes) == 3
+
+
+def test_different_types_or_participants_never_merge() -> None:
+    reports = [
+        _r("a", 0, "launch", "AAA BBB", "2030-01-01"),
+        _r("b", 0, "meeting", "AAA BBB", "2030-01-01"),
+        _r("c", 0, "launch", "CCC DDD", "2030-01-01"),
+    ]
+    assert len(canonicalize(reports)) == 3
+
+
+def test_the_result_does_not_depend_on_input_order() -> None:
+    reports = [
+        _r(d, i, t, "AAA BBB", date, story=s)
+        for d, s in (("x", "s1"), ("y", "s1"), ("z", "s2"))
+        for i, (t, date) in enumerate(
+            [
+                ("launch", "2030-01-02"),
+                ("launch", "2030"),
+                ("agreement", None),
+                ("meeting", "2029-12"),
+            ]
+        )
+    ]
+    expected = _shape(reports)
+    for seed in range(5):
+        shuffled = reports[:]
+        random.Random(seed).shuffle(shuffled)
+        assert _shape(shuffled) == expected
