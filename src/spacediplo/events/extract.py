@@ -53,6 +53,7 @@ _TYPE_GROUPS = frozenset(
         "multilateral",
         "multilateral_strong",
         "dispute",
+        "refusal",
         "end",
         "anniversary",
     }
@@ -71,7 +72,7 @@ _TYPE_ANCHORS = {
     "crew_flight": frozenset({"crew", "fly", "launch", "anniversary"}),
     "trade": frozenset({"trade", "trade_strong"}),
     "multilateral": frozenset({"multilateral", "multilateral_strong"}),
-    "dispute": frozenset({"dispute", "end"}),
+    "dispute": frozenset({"dispute", "end", "refusal"}),
 }
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _MAX_PARTICIPANTS = 8
@@ -135,12 +136,12 @@ def event_types(
         has_crewed_mission and ("fly" in groups or "anniversary" in groups)
     ):
         types.append("crew_flight")
-    if "trade_strong" in groups:
+    if "trade_strong" in groups or "service_contract" in groups:
         types.append("trade")
     multilateral_act = "multilateral" in groups and "multilateral_strong" in groups
     if multilateral_act or ("multilateral_strong" in groups and "gathering" not in groups):
         types.append("multilateral")
-    if "dispute" in groups or ("end" in groups and "joint_strong" in groups):
+    if "dispute" in groups or "refusal" in groups or ("end" in groups and "joint_strong" in groups):
         types.append("dispute")
     return _suppress(types, groups)
 
@@ -165,8 +166,12 @@ def _suppress(types: list[str], groups: set[str]) -> list[str]:
         drop.add("meeting")
     if "agreement" in present:
         drop.add("conference")  # signed during a videoconference: one act
-    if "trade" in present and "agreement" in present and "act" not in groups:
-        drop.add("agreement")
+    if (
+        "trade" in present
+        and "agreement" in present
+        and ("act" not in groups or "service_contract" in groups)
+    ):
+        drop.add("agreement")  # a launch contract signed is a purchase
     return [t for t in types if t not in drop]
 
 
@@ -248,8 +253,8 @@ class EventExtractor:
             sentence.mentions = _without_site_countries(sentence.mentions, text, locatives)
             if sentence.token_end > sentence.token_start:
                 hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
-                sentence.hits = _without_compounds(hits, tokens)
-                sentence.between = _between_sides(sentence, tokens, token_at, between)
+                sentence.hits = _with_refusals(_without_compounds(hits, tokens))
+                sentence.between = _between_sides(sentence, tokens, token_at, between, text)
         return sentences
 
     def _reference(self, doc: Document, text: str) -> tuple[date | None, bool]:
@@ -496,7 +501,11 @@ class EventExtractor:
                 ongoing = True
             elif hit.group == "done":
                 done = True
-        if planned:
+        # "said it would not take part": the refusal is stated, so it is done
+        refusal = etype == "dispute" and {h.group for h in sentence.hits if h.group in own} == {
+            "refusal"
+        }
+        if planned and not refusal:
             return "planned"
         if ongoing and not done:
             return "ongoing"
@@ -580,6 +589,12 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     if a.event.type != b.event.type or set(a.event.participants) != set(b.event.participants):
         return False
     da, db = a.event.date, b.event.date
+    if (
+        a.event.type == "conference"
+        and _within_days(da, db, _GATHERING_DAYS)
+        and (a.cue_lemmas & b.cue_lemmas or (da and db and len(da) == len(db) == 10))
+    ):
+        return True  # "the session opened on 31 May … closed on Friday": one gathering
     if da and db and da[: min(len(da), len(db))] != db[: min(len(da), len(db))]:
         return False
     if a.in_title or b.in_title:
@@ -589,6 +604,25 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     if abs(a.sentence - b.sentence) <= 1:
         return True
     return bool(a.cue_lemmas & b.cue_lemmas) and bool(a.missions & b.missions)
+
+
+# A gathering of the same sides lasts at most this long: its opening and closing days are
+# one event.
+_GATHERING_DAYS = 15
+
+
+def _within_days(a: str | None, b: str | None, days: int) -> bool:
+    """Are two dates (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) compatible, or full days at
+    most ``days`` apart?"""
+    if not a or not b:
+        return True
+    if len(a) < 10 or len(b) < 10:
+        n = min(len(a), len(b))
+        return a[:n] == b[:n]
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
+    except ValueError:
+        return False
 
 
 @lru_cache(maxsize=4096)
@@ -651,19 +685,60 @@ def _without_site_countries(
 
 
 def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
-    """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")."""
+    """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")
+    or of a service contract's ("the launch contract": a purchase, not a launch)."""
     blocked = {h.token_start for h in hits if h.group == "not_launch_after"}
+    contracts = [(h.token_start, h.token_end) for h in hits if h.group == "service_contract"]
     return [
         h
         for h in hits
-        if not (h.group == "launch" and h.token_end in blocked) and h.group != "not_launch_after"
+        if not (
+            h.group == "launch"
+            and (h.token_end in blocked or any(a <= h.token_start < b for a, b in contracts))
+        )
+        and h.group != "not_launch_after"
     ]
 
 
+# A negation this many tokens before "take part" makes a refusal.
+_NEGATION_REACH = 3
+
+
+def _with_refusals(hits: list[CueHit]) -> list[CueHit]:
+    """A negated participation ("will not take part", "ne participera pas", "не будет
+    участвовать") is a refusal: a dispute cue, and the participation cue no longer states
+    joint work."""
+    negations = [h.token_start for h in hits if h.group == "negation"]
+    if not negations:
+        return hits
+    blocked = {h.token_start for h in hits if h.group == "negation_block"}
+    refused: list[CueHit] = []
+    for hit in hits:
+        if hit.group == "participate" and any(
+            0 < hit.token_start - n <= _NEGATION_REACH and n + 1 not in blocked for n in negations
+        ):
+            refused.append(hit)
+    if not refused:
+        return hits
+    spans = {(h.token_start, h.token_end) for h in refused}
+    kept = [
+        h
+        for h in hits
+        if not (h.group in ("joint", "joint_strong") and (h.token_start, h.token_end) in spans)
+    ]
+    kept += [CueHit("refusal", a, b) for a, b in spans]
+    return sorted(kept, key=lambda h: (h.token_start, h.group))
+
+
 def _between_sides(
-    sentence: _Sentence, tokens: list[Token], token_at: dict[int, int], between: frozenset[str]
+    sentence: _Sentence,
+    tokens: list[Token],
+    token_at: dict[int, int],
+    between: frozenset[str],
+    text: str,
 ) -> list[Mention]:
-    """The actors right after "between" ("entre l'URSS et la France"), when there are two."""
+    """The actors right after "between" ("entre l'URSS et la France"), when there are two,
+    with the rest of their list ("between the US, Russia, Japan and Canada")."""
     for i in range(sentence.token_start, sentence.token_end):
         if tokens[i].key in between:
             after = [
@@ -671,7 +746,30 @@ def _between_sides(
                 for m in sentence.mentions
                 if token_at.get(m.start, -1) > i and m.type not in ("site", "mission")
             ]
-            return (
-                after[:2] if len(after) >= 2 and token_at.get(after[1].start, 0) - i <= 12 else []
-            )
+            if len(after) < 2 or token_at.get(after[1].start, 0) - i > 12:
+                return []
+            sides = after[:2]
+            filler = _list_filler_words()
+            for mention in after[2:]:
+                gap = text[sides[-1].end : mention.start]
+                words = [t.key for t in tokenize(gap)]
+                listed = "," in gap or any(w in filler["coordination"] for w in words)
+                if (
+                    not listed
+                    or len(words) > _LIST_GAP
+                    or not all(w in filler["coordination"] or w in filler["filler"] for w in words)
+                ):
+                    break
+                sides.append(mention)
+            return sides
     return []
+
+
+# At most this many words between two actors of a list ("et les États membres de l'ESA").
+_LIST_GAP = 6
+
+
+@lru_cache(maxsize=1)
+def _list_filler_words() -> dict[str, frozenset[str]]:
+    data = load_lexicon("events")["list_words"]
+    return {part: frozenset(key(str(w)) for w in data[part]) for part in ("coordination", "filler")}

@@ -1,0 +1,98 @@
+"""Launch contracts and orders as purchases, refused participation as a dispute, actor
+lists after "between", one gathering reported on several days (texts we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacediplo.model import Document, Event, RawDocument
+from spacediplo.pipeline import build_pipeline
+from spacediplo.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def run() -> object:
+    pipeline = build_pipeline(Settings.from_env(environ={}))
+
+    def extract(text: str, published: str | None = "2024-05-10", lang: str = "en") -> list[Event]:
+        raw = RawDocument("t", "test", "json", text, "text", published=published)
+        return pipeline(Document.from_raw(raw)).events
+
+    return extract
+
+
+def _types(events: list[Event]) -> list[tuple[str, list[str]]]:
+    return [(e.type, e.participants) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe Brazilian space agency signed a launch contract with Arianespace "
+        "in March 2023 for its next weather satellite.",
+        "Titre\n\nL'agence spatiale brésilienne a signé en mars 2023 un contrat de lancement "
+        "avec Arianespace pour son prochain satellite météorologique.",
+        "Заголовок\n\nСпутник изготовлен предприятиями Роскосмоса по заказу Египта в 2023 году.",
+    ],
+)
+def test_a_service_contract_or_an_order_is_trade(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    types = [t for t, _ in _types(run(text))]
+    assert "trade" in types
+    assert "agreement" not in types and "launch" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nIn January, Roscosmos said Russia would not take part in the lunar "
+        "station that NASA is building.",
+        "Titre\n\nEn janvier, Roscosmos a fait savoir que la Russie ne participerait pas à la "
+        "station lunaire de la NASA.",
+        "Заголовок\n\nВ январе Роскосмос заявил, что Россия не будет участвовать в проекте "
+        "лунной станции NASA.",
+    ],
+)
+def test_a_refused_participation_is_a_done_dispute(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = run(text)
+    assert _types(events) == [("dispute", ["RUS", "USA"])]
+    assert events[0].stage == "done" and events[0].date == "2024-01"
+
+
+def test_not_only_taking_part_is_no_refusal(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nJapan will not only take part in the joint lunar mission of NASA, "
+        "it will also build its pressurised rover."
+    )
+    assert "dispute" not in [e.type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe station is run under the 1998 agreement concluded between the "
+        "United States, Russia, Japan, Canada and the member states of ESA.",
+        "Titre\n\nLa station relève de l'accord de 1998 conclu entre les États-Unis, la "
+        "Russie, le Japon, le Canada et les États membres de l'ESA.",
+    ],
+)
+def test_every_actor_of_a_list_after_between(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in run(text) if e.type == "agreement"]
+    assert event.participants == ["CAN", "ESA", "JPN", "RUS", "USA"]
+
+
+def test_a_list_ends_where_the_sentence_goes_on(run) -> None:  # type: ignore[no-untyped-def]
+    (event,) = run(
+        "Headline\n\nAn agreement was signed between France and India in Paris, "
+        "which officials of Japan later praised."
+    )
+    assert event.participants == ["FRA", "IND"]
+
+
+def test_a_gathering_reported_on_several_days_is_one_event(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe UN committee opened its annual session in Vienna on 1 May, with "
+        "the delegation of Brazil taking the floor.\n\nThe UN session closed on 10 May, "
+        "after Brazil had spoken on debris.",
+        published="2024-05-10",
+    )
+    assert [e.type for e in events].count("conference") == 1
