@@ -96,3 +96,35 @@ def test_a_gathering_reported_on_several_days_is_one_event(run) -> None:  # type
         published="2024-05-10",
     )
     assert [e.type for e in events].count("conference") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nNASA has pledged to train Indian astronauts in Houston ahead of a joint "
+        "mission to the space station.",
+        "Titre\n\nLe CNES formera des astronautes indiens à Toulouse avant leur future mission.",
+        "Заголовок\n\nКосмонавты из Египта проходят подготовку в Звёздном городке перед "
+        "будущей миссией Роскосмоса.",
+    ],
+)
+def test_training_crews_is_joint_work_not_a_flight(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = run(text)
+    types = [e.type for e in events]
+    assert "joint_project" in types and "crew_flight" not in types
+
+
+def test_training_before_a_told_flight_keeps_the_flight(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe Indian astronaut, trained in Houston, flew aboard a US capsule to "
+        "the space station on 3 May."
+    )
+    assert "crew_flight" in [e.type for e in events]
+
+
+def test_could_with_a_concrete_object_is_a_planned_project(run) -> None:  # type: ignore[no-untyped-def]
+    (event,) = run(
+        "Headline\n\nThe cooperation between CNES and ISRO could later extend to a joint "
+        "working group on space medicine."
+    )
+    assert (event.type, event.stage) == ("joint_project", "planned")

@@ -67,7 +67,7 @@ _TYPE_ANCHORS = {
     "agreement": frozenset({"instrument", "act", "agree"}),
     "meeting": frozenset({"meet"}),
     "conference": frozenset({"gathering"}),
-    "joint_project": frozenset({"joint_strong", "anniversary"}),
+    "joint_project": frozenset({"joint_strong", "anniversary", "training"}),
     "launch": frozenset({"launch"}),
     "crew_flight": frozenset({"crew", "fly", "launch", "anniversary"}),
     "trade": frozenset({"trade", "trade_strong"}),
@@ -136,6 +136,11 @@ def event_types(
         has_crewed_mission and ("fly" in groups or "anniversary" in groups)
     ):
         types.append("crew_flight")
+    if "crew_flight" in types and "training" in groups and "fly_act" not in groups:
+        # training crews for a flight is the joint work; the flight is still to come
+        types = [t for t in types if t != "crew_flight"]
+        if "joint_project" not in types:
+            types.append("joint_project")
     if "trade_strong" in groups or "service_contract" in groups:
         types.append("trade")
     multilateral_act = "multilateral" in groups and "multilateral_strong" in groups
