@@ -128,3 +128,55 @@ def test_could_with_a_concrete_object_is_a_planned_project(run) -> None:  # type
         "working group on space medicine."
     )
     assert (event.type, event.stage) == ("joint_project", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Headline\n\nIn 2008 the Korean engineer Yi So-yeon flew aboard the Soyuz "
+            "spacecraft to the space station.",
+            ["KOR", "RUS"],
+        ),
+        (
+            "Titre\n\nLe Français Jean-Loup Chrétien a volé à bord d'un vaisseau soviétique "
+            "en 1982.",
+            ["FRA", "SUN"],
+        ),
+    ],
+)
+def test_a_named_person_aboard_a_craft_is_a_crew_flight(run, text: str, pair: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert ("crew_flight", pair) in _types(run(text))
+
+
+def test_a_flight_on_ones_own_craft_is_none(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe experience of the Indian pilot Rakesh Sharma will serve India, "
+        "which wants to send astronauts into space on its own spacecraft, as NASA did."
+    )
+    assert "crew_flight" not in [e.type for e in events]
+
+
+def test_a_dated_list_of_flights_is_one_event_per_date(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThree countries have each sent one person into space, all on Soviet "
+        "spacecraft: Poland's Mirosław Hermaszewski in 1978, Hungary's Bertalan Farkas in "
+        "1980 and India's Rakesh Sharma in 1984."
+    )
+    flights = sorted((e.participants, e.date) for e in events if e.type == "crew_flight")
+    assert flights == [(["HUN", "SUN"], "1980"), (["IND", "SUN"], "1984"), (["POL", "SUN"], "1978")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок\n\nЗапуск корабля с Байконура назначен на 21 сентября; в экипаж войдут "
+        "космонавт Роскосмоса и астронавт NASA.",
+        "Titular\n\nEstá programado para el 21 de septiembre el lanzamiento de la nave con "
+        "un cosmonauta de Roscosmos y un astronauta de la NASA.",
+    ],
+)
+def test_a_crew_and_a_launch_noun_is_a_planned_crew_flight(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = run(text)
+    assert _types(events) == [("crew_flight", ["RUS", "USA"])]
+    assert (events[0].stage, events[0].date) == ("planned", "2024-09-21")

@@ -21,7 +21,7 @@ Repeats of one event in a document (headline and body, adjacent sentences) merge
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,6 +74,8 @@ _TYPE_ANCHORS = {
     "multilateral": frozenset({"multilateral", "multilateral_strong"}),
     "dispute": frozenset({"dispute", "end", "refusal"}),
 }
+# The kinds of knowledge-base missions that carry people.
+_CRAFT_KINDS = frozenset({"crewed-spacecraft", "station"})
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _MAX_PARTICIPANTS = 8
 
@@ -319,6 +321,16 @@ class EventExtractor:
         crewed = any(m.kind == "crewed-spacecraft" and len(m.partners) >= 2 for m in missions)
         international = any(len(m.partners) >= 2 for m in missions)
         types = event_types(groups, bool(missions), crewed, international)
+        if (
+            "crew_flight" not in types
+            and "fly_act" in groups
+            and any(m.type == "person" for m in sentence.mentions)
+            and ("craft" in groups or any(m.kind in _CRAFT_KINDS for m in missions))
+            and "own" not in groups  # "to send astronauts into space on its own craft"
+        ):
+            # a named person flew aboard a craft ("X flew aboard the US shuttle"; "sent
+            # into space on Soviet spacecraft"): a crew flight without a crew word
+            types = _suppress([*types, "crew_flight"], groups)
         if "instrument" in groups and "agreement" not in types and "dispute" not in types:
             # "the Franco-Indian space agreement of 1964", "соглашение 2003 года": an
             # instrument dated in the past was concluded.
@@ -329,6 +341,22 @@ class EventExtractor:
             return []
         out: list[_Candidate] = []
         for etype in types:
+            listed = self._dated_list(etype, text, sentence, reference)
+            if listed:
+                for codes, when in listed:
+                    stage = "planned" if reference and when > reference.isoformat() else "done"
+                    event = Event(
+                        type=etype,
+                        participants=sorted(codes),
+                        date=when,
+                        stage=stage,
+                        topics=sorted(self._topics(tokens, [sentence], missions, etype)),
+                        evidence=text[sentence.start : sentence.end].strip(),
+                        evidence_start=sentence.start,
+                        evidence_end=sentence.end,
+                    )
+                    out.append(_Candidate(event, sentence.index, in_title, frozenset(), len(when)))
+                continue
             evidence = [sentence]
             sides = self._codes(etype, sentence.between)
             codes = sides if len(sides) >= 2 else self._codes(etype, sentence.mentions)
@@ -386,6 +414,47 @@ class EventExtractor:
                 )
             )
         return out
+
+    def _dated_list(
+        self, etype: str, text: str, sentence: _Sentence, reference: date | None
+    ) -> list[tuple[set[str], str]]:
+        """The flights or launches of a dated list, one per date ("X flew on the US shuttle
+        in 1985, and Y on the Soviet Mir station in 1987"; "all on Soviet craft: Poland's
+        X in 1978, Hungary's Y in 1980"), or nothing when the sentence is no such list.
+
+        Each date closes the part of the sentence that names its actors. A part naming
+        two actors is an event by itself; a part naming one shares the first part's other
+        actor (the one named before the list's first traveller).
+        """
+        if etype not in ("crew_flight", "launch") or len(sentence.mentions) < 3:
+            return []
+        segment = text[sentence.start : sentence.end]
+        found = [e for e in _time_expressions(segment, reference, False) if not e.relative]
+        if len(found) < 2 or len({e.value for e in found}) < len(found):
+            return []
+        bounds = [sentence.start + e.end for e in found]
+        parts: list[list[Mention]] = [[] for _ in found]
+        for mention in sentence.mentions:
+            i = bisect_left(bounds, mention.end)
+            if i >= len(parts):
+                return []  # an actor after the last date: not a list closed by dates
+            parts[i].append(mention)
+        codes = [self._codes(etype, part) for part in parts]
+        if any(not c or len(c) > 2 for c in codes):
+            return []
+        shared: set[str] = set()
+        if len(codes[0]) == 2:
+            last = self._codes(etype, parts[0][-1:])
+            shared = codes[0] - last if last else set()
+        out: list[tuple[set[str], str]] = []
+        for part_codes, expression in zip(codes, found, strict=True):
+            sides = part_codes if len(part_codes) == 2 else part_codes | shared
+            if len(sides) < 2:
+                continue
+            if "RUS" in sides and 1922 <= int(expression.value[:4]) <= 1991:
+                sides = (sides - {"RUS"}) | {"SUN"}
+            out.append((sides, expression.value))
+        return out if len(out) >= 2 else []
 
     def _codes(self, etype: str, mentions: list[Mention]) -> set[str]:
         """Actor codes of ``mentions`` for an event of type ``etype``.
