@@ -343,19 +343,19 @@ class EventExtractor:
         for etype in types:
             listed = self._dated_list(etype, text, sentence, reference)
             if listed:
-                for codes, when in listed:
-                    stage = "planned" if reference and when > reference.isoformat() else "done"
+                for sides, on in listed:
+                    later = reference is not None and on > reference.isoformat()[: len(on)]
                     event = Event(
                         type=etype,
-                        participants=sorted(codes),
-                        date=when,
-                        stage=stage,
+                        participants=sorted(sides),
+                        date=on,
+                        stage="planned" if later else "done",
                         topics=sorted(self._topics(tokens, [sentence], missions, etype)),
                         evidence=text[sentence.start : sentence.end].strip(),
                         evidence_start=sentence.start,
                         evidence_end=sentence.end,
                     )
-                    out.append(_Candidate(event, sentence.index, in_title, frozenset(), len(when)))
+                    out.append(_Candidate(event, sentence.index, in_title, frozenset(), len(on)))
                 continue
             evidence = [sentence]
             sides = self._codes(etype, sentence.between)
