@@ -180,3 +180,23 @@ def test_a_crew_and_a_launch_noun_is_a_planned_crew_flight(run, text: str) -> No
     events = run(text)
     assert _types(events) == [("crew_flight", ["RUS", "USA"])]
     assert (events[0].stage, events[0].date) == ("planned", "2024-09-21")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe Apollo–Soyuz Test Project was the result of an agreement signed "
+        "in Moscow in May 1972.",
+        "Titre\n\nLe programme Apollo-Soyouz est né d'un accord signé à Moscou en mai 1972.",
+    ],
+)
+def test_a_programmes_partners_are_the_sides_of_its_agreement(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("agreement", ["SUN", "USA"]) in _types(run(text))
+
+
+def test_another_act_in_the_next_sentence_is_not_merged(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nIn March 2024 NASA and JAXA signed an agreement on a pressurised rover."
+        "\n\nNASA and JAXA signed another agreement that day on lunar samples."
+    )
+    assert [e.type for e in events].count("agreement") == 2

@@ -88,6 +88,7 @@ class _Candidate:
     cue_lemmas: frozenset[str]
     precision: int = 0
     missions: frozenset[str] = frozenset()
+    another: bool = False  # the sentence says the act is another one ("a second document")
 
 
 @dataclass
@@ -411,6 +412,7 @@ class EventExtractor:
                     cue_lemmas,
                     len(when) if when else 0,
                     frozenset(m.id for m in missions),
+                    "another" in groups,
                 )
             )
         return out
@@ -460,8 +462,9 @@ class EventExtractor:
         """Actor codes of ``mentions`` for an event of type ``etype``.
 
         Sites count for launches only. A programme's known partners count for the joint
-        work or crewed flight it is, and only when the text itself names fewer than two
-        sides (Apollo–Soyuz → SUN, USA); a station's partners are not the crew of a flight.
+        work it is and for the agreement behind it, and only when the text itself names
+        fewer than two sides (Apollo–Soyuz → SUN, USA); a station's partners are not the
+        crew of a flight.
         """
         codes: set[str] = set()
         partners: set[str] = set()
@@ -482,7 +485,7 @@ class EventExtractor:
                     continue
             if m.code:
                 codes.add(m.code)
-        if len(codes) < 2 and etype == "joint_project":
+        if len(codes) < 2 and etype in ("joint_project", "agreement"):
             codes |= partners
         return codes
 
@@ -676,7 +679,8 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     if a.missions and b.missions and not a.missions & b.missions:
         return False  # two named projects of the same partners
     if abs(a.sentence - b.sentence) <= 1:
-        return True
+        # "A second document signed that day…": the next sentence tells of another act
+        return not (a.another or b.another)
     return bool(a.cue_lemmas & b.cue_lemmas) and bool(a.missions & b.missions)
 
 
