@@ -97,3 +97,22 @@ def test_any_text_gives_valid_iso_values(text: str, reference: date) -> None:
 def test_weekdays_are_the_last_such_day_before_publication(text: str, expected: str) -> None:
     values = [e.value for e in find_time_expressions(text, date(2021, 3, 10))]
     assert values == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["A Long March 5 rocket lifted off.", "The satellite rode a Long March 3 into orbit."]
+)
+def test_a_month_inside_a_name_is_no_date(text: str) -> None:
+    assert find_time_expressions(text, date(2024, 5, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On March 5 the probe landed.", "2024-03-05"),
+        ("It launched Tuesday March 5.", "2024-03-05"),
+        ("NASA said March 5 would be the day.", "2024-03-05"),
+    ],
+)
+def test_a_month_after_a_plain_or_sentence_word_stays_a_date(text: str, value: str) -> None:
+    assert value in [e.value for e in find_time_expressions(text, date(2024, 5, 3))]

@@ -153,6 +153,19 @@ def _year_offset(text: str) -> int:
     return 0
 
 
+_NAME_BEFORE = re.compile(r"(?:^|(?P<prev>[^\s])\s*)(?P<word>[A-Z][\w-]*)\s+$", re.U)
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Is the month at ``start`` part of a name ("Long March 5": a rocket)? It is when a
+    capitalised word stands right before it in mid-sentence, and that word is no weekday
+    ("Tuesday March 5")."""
+    found = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if found is None or found.group("prev") is None or found.group("prev") in '.!?:;"«“':
+        return False
+    return _weekday_number(found.group("word")) is None
+
+
 def find_time_expressions(
     text: str, reference: date | None, future: bool = False
 ) -> list[TimeExpression]:
@@ -227,6 +240,8 @@ def find_time_expressions(
                 month = month_of(m)
                 day = int(m.group("day"))
                 if month is None or not 1 <= day <= 31:
+                    continue
+                if name == "month_day" and _inside_name(text, m.start()):
                     continue
                 add(m.start(), m.end(), resolve_month_day(month, day, reference, future), True)
     for m in patterns["year"].finditer(text):

@@ -200,3 +200,36 @@ def test_another_act_in_the_next_sentence_is_not_merged(run) -> None:  # type: i
         "\n\nNASA and JAXA signed another agreement that day on lunar samples."
     )
     assert [e.type for e in events].count("agreement") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nChina launched its lunar probe on Friday on a Long March 5 rocket. "
+        "Among its payloads is a radon detector built in France.\n\nA second instrument was "
+        "supplied by Sweden.",
+        "Titre\n\nLa sonde chinoise a décollé vendredi au sommet d'une fusée chinoise. "
+        "Parmi ses passagers figure un détecteur français. Un autre instrument a été fourni "
+        "par la Suède.",
+    ],
+)
+def test_a_launch_takes_its_payloads_owners_as_sides(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = run(text)
+    assert _types(events) == [("launch", ["CHN", "FRA", "SWE"])]
+
+
+def test_a_crew_on_board_is_no_payload(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nA Chinese rocket lifted off from Jiuquan on Friday.\n\nOn board are "
+        "two astronauts, one of them a Pakistani payload specialist."
+    )
+    assert "launch" not in [e.type for e in events]
+
+
+def test_a_launch_retold_with_more_sides_is_one_launch(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nA Chinese probe lifted off on 3 May with a French detector. The "
+        "Chinese probe, launched on 3 May, also carries a French detector and a Swedish ion "
+        "analyser."
+    )
+    assert [e.type for e in events].count("launch") == 1

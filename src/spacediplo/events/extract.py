@@ -74,6 +74,10 @@ _TYPE_ANCHORS = {
     "multilateral": frozenset({"multilateral", "multilateral_strong"}),
     "dispute": frozenset({"dispute", "end", "refusal"}),
 }
+# A launch retold this many sentences later with more sides is the same launch.
+_LAUNCH_RETOLD = 3
+# The sentences after a launch that may tell of its payloads.
+_PAYLOAD_REACH = 4
 # The kinds of knowledge-base missions that carry people.
 _CRAFT_KINDS = frozenset({"crewed-spacecraft", "station"})
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -411,7 +415,9 @@ class EventExtractor:
                     in_title,
                     cue_lemmas,
                     len(when) if when else 0,
-                    frozenset(m.id for m in missions),
+                    # the launcher is no project: "Chang'e-6 launched … the Long March 5
+                    # lifted off" is one launch
+                    frozenset(m.id for m in missions if m.kind != "launcher"),
                     "another" in groups,
                 )
             )
@@ -510,6 +516,22 @@ class EventExtractor:
         """Participants of a sentence that names fewer than two actors (see module doc)."""
         groups = sentence.groups
         codes = set(codes)
+        if etype == "launch":
+            # "Chang'e 6 lifted off on Friday. Among its passengers is a French detector;
+            # ESA provided an ion analyser, Italy a reflector": the payloads' owners
+            carried: set[str] = set()
+            told: list[_Sentence] = []
+            for other in sentences[sentence.index + 1 : sentence.index + 1 + _PAYLOAD_REACH]:
+                if "crew" in other.groups or "launch" in other.groups:
+                    continue  # the crew flight tells of a crew; the launch retold
+                # the payloads' list goes on in the sentences after the first that names
+                # one, until a sentence tells of an event of its own
+                if "payload" not in other.groups and not (told and not _states_event(other)):
+                    continue
+                carried |= self._codes(etype, other.mentions)
+                told.append(other)
+            if len(codes | carried) >= 2 and carried - codes:
+                return codes | carried, [sentence, *told]
         if "two_sides" in groups or not codes:
             for neighbour in (sentence.index - 1, sentence.index + 1):
                 if 0 <= neighbour < len(sentences):
@@ -654,6 +676,9 @@ class EventExtractor:
                 target.event.date = cand.event.date
                 target.precision = cand.precision
             target.event.topics = sorted(set(target.event.topics) | set(cand.event.topics))
+            target.event.participants = sorted(
+                set(target.event.participants) | set(cand.event.participants)
+            )
             target.cue_lemmas = target.cue_lemmas | cand.cue_lemmas
         kept.sort(key=lambda c: c.sentence)
         return [k.event for k in kept]
@@ -662,8 +687,18 @@ class EventExtractor:
 def _same_event(a: _Candidate, b: _Candidate) -> bool:
     """Two reports of one event in a document: same type and sides, compatible dates, and
     a headline repeated in the body, or neighbouring sentences about the same object
-    ("A memorandum was signed … The two sides agreed …")."""
-    if a.event.type != b.event.type or set(a.event.participants) != set(b.event.participants):
+    ("A memorandum was signed … The two sides agreed …").
+
+    A launch told again with more of its sides (its payloads' owners) is the same launch.
+    """
+    if a.event.type != b.event.type:
+        return False
+    sides_a, sides_b = set(a.event.participants), set(b.event.participants)
+    if sides_a != sides_b and not (
+        a.event.type == "launch"
+        and (sides_a <= sides_b or sides_b <= sides_a)
+        and (a.in_title or b.in_title or abs(a.sentence - b.sentence) <= _LAUNCH_RETOLD)
+    ):
         return False
     da, db = a.event.date, b.event.date
     if (
@@ -767,6 +802,7 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     or of a service contract's ("the launch contract": a purchase, not a launch)."""
     blocked = {h.token_start for h in hits if h.group == "not_launch_after"}
     contracts = [(h.token_start, h.token_end) for h in hits if h.group == "service_contract"]
+    tops = {h.token_start for h in hits if h.group == "not_gathering_after"}
     return [
         h
         for h in hits
@@ -774,8 +810,16 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
             h.group == "launch"
             and (h.token_end in blocked or any(a <= h.token_start < b for a, b in contracts))
         )
-        and h.group != "not_launch_after"
+        and not (
+            h.group == "gathering"
+            and any(h.token_end <= t < h.token_end + _TOP_REACH for t in tops)
+        )
+        and h.group not in ("not_launch_after", "not_gathering_after")
     ]
+
+
+# "au sommet d'une fusée": the rocket word this many tokens after "sommet" at most.
+_TOP_REACH = 3
 
 
 # A negation this many tokens before "take part" makes a refusal.
