@@ -233,3 +233,17 @@ def test_a_launch_retold_with_more_sides_is_one_launch(run) -> None:  # type: ig
         "analyser."
     )
     assert [e.type for e in events].count("launch") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок\n\nКитай и Бразилия сотрудничают с 1988 года, когда стартовала программа "
+        "совместной разработки спутников.",
+        "Überschrift\n\nChina und Brasilien arbeiten seit 1988 zusammen, als das gemeinsame "
+        "Programm für Satelliten startete.",
+    ],
+)
+def test_a_programme_that_starts_is_no_launch(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    types = [e.type for e in run(text)]
+    assert "launch" not in types and "joint_project" in types

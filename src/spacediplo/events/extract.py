@@ -801,6 +801,8 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")
     or of a service contract's ("the launch contract": a purchase, not a launch)."""
     blocked = {h.token_start for h in hits if h.group == "not_launch_after"}
+    # "стартовала программа", "das Projekt startete": a programme began, nothing flew
+    begun = {h.token_start for h in hits if h.group == "not_launch_near"}
     contracts = [(h.token_start, h.token_end) for h in hits if h.group == "service_contract"]
     tops = {h.token_start for h in hits if h.group == "not_gathering_after"}
     return [
@@ -808,16 +810,26 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
         for h in hits
         if not (
             h.group == "launch"
-            and (h.token_end in blocked or any(a <= h.token_start < b for a, b in contracts))
+            and (
+                h.token_end in blocked
+                or any(a <= h.token_start < b for a, b in contracts)
+                or any(
+                    -_BEGUN_BEFORE <= t - h.token_start <= _BEGUN_AFTER and t != h.token_start
+                    for t in begun
+                )
+            )
         )
         and not (
             h.group == "gathering"
             and any(h.token_end <= t < h.token_end + _TOP_REACH for t in tops)
         )
-        and h.group not in ("not_launch_after", "not_gathering_after")
+        and h.group not in ("not_launch_after", "not_launch_near", "not_gathering_after")
     ]
 
 
+# A programme word at most this many tokens before or after a launch word makes it a
+# start ("das Programm für Satelliten startete", "стартовала программа").
+_BEGUN_BEFORE, _BEGUN_AFTER = 3, 2
 # "au sommet d'une fusée": the rocket word this many tokens after "sommet" at most.
 _TOP_REACH = 3
 
