@@ -28,13 +28,17 @@ from .schema import (
     PairCountRow,
 )
 
-__all__ = ["RECOUNT_SQL", "EventKey", "add_events", "recount", "year_of"]
+__all__ = ["ALL_YEARS", "RECOUNT_SQL", "EventKey", "add_events", "recount", "year_of"]
 
 #: (type, date, participant codes) of one event.
 EventKey = tuple[str, str | None, tuple[str, ...]]
 
+#: The year under which every event counts once more, dated or not: questions without a
+#: period (the whole network, an actor's totals) read these rows instead of summing years.
+ALL_YEARS = "*"
+
 #: Rebuild the three tables from the events of current documents. Undated events count
-#: under the year ''.
+#: under the year '', and every event again under ALL_YEARS.
 RECOUNT_SQL = (
     "DELETE FROM event_counts",
     "DELETE FROM actor_counts",
@@ -54,6 +58,12 @@ RECOUNT_SQL = (
     "JOIN event_participants p ON p.event_id = e.id "
     "JOIN event_participants q ON q.event_id = e.id AND q.code > p.code WHERE d.is_current "
     "GROUP BY p.code, q.code, coalesce(substr(e.date, 1, 4), ''), e.type",
+    "INSERT INTO event_counts (year, type, n) "
+    "SELECT '*', type, sum(n) FROM event_counts GROUP BY type",
+    "INSERT INTO actor_counts (code, year, type, n) "
+    "SELECT code, '*', type, sum(n) FROM actor_counts GROUP BY code, type",
+    "INSERT INTO pair_counts (a, b, year, type, n) "
+    "SELECT a, b, '*', type, sum(n) FROM pair_counts GROUP BY a, b, type",
 )
 
 
@@ -83,12 +93,12 @@ def add_events(session: Session, events: Iterable[EventKey], sign: int) -> None:
     by_actor: Counter[tuple[str, str, str]] = Counter()
     by_pair: Counter[tuple[str, str, str, str]] = Counter()
     for etype, date, codes in events:
-        year = year_of(date)
-        by_year[(year, etype)] += sign
-        for code in set(codes):
-            by_actor[(code, year, etype)] += sign
-        for a, b in combinations(sorted(set(codes)), 2):
-            by_pair[(a, b, year, etype)] += sign
+        for year in (year_of(date), ALL_YEARS):
+            by_year[(year, etype)] += sign
+            for code in set(codes):
+                by_actor[(code, year, etype)] += sign
+            for a, b in combinations(sorted(set(codes)), 2):
+                by_pair[(a, b, year, etype)] += sign
     dialect = session.get_bind().dialect.name
     _bump(session, dialect, EventCountRow, ("year", "type"), by_year)
     _bump(session, dialect, ActorCountRow, ("code", "year", "type"), by_actor)

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, String, and_, cast, exists, func, or_, sel
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import SpacediploError
+from .aggregates import ALL_YEARS
 from .schema import (
     ActorCountRow,
     CanonicalEventRow,
@@ -219,7 +220,9 @@ class ReadModel:
             return None
         low, high = sorted((code_a, code_b))
         together = session.scalar(
-            select(func.sum(PairCountRow.n)).where(PairCountRow.a == low, PairCountRow.b == high)
+            select(func.sum(PairCountRow.n)).where(
+                PairCountRow.a == low, PairCountRow.b == high, PairCountRow.year == ALL_YEARS
+            )
         )
         totals = {code: self._events_of(session, code) for code in (low, high)}
         rarer, other = sorted((low, high), key=lambda c: totals[c])
@@ -233,7 +236,11 @@ class ReadModel:
         )
 
     def _events_of(self, session: Session, code: str) -> int:
-        total = session.scalar(select(func.sum(ActorCountRow.n)).where(ActorCountRow.code == code))
+        total = session.scalar(
+            select(func.sum(ActorCountRow.n)).where(
+                ActorCountRow.code == code, ActorCountRow.year == ALL_YEARS
+            )
+        )
         return int(total or 0)
 
     def _collect_is_cheaper(
@@ -246,7 +253,10 @@ class ReadModel:
         measured ~4 times the cost of a collected row (``benchmarks/api.py``, SQLite).
         """
         matching = collect if matching is None else matching
-        events = int(session.scalar(select(func.sum(EventCountRow.n))) or 0)
+        events = int(
+            session.scalar(select(func.sum(EventCountRow.n)).where(EventCountRow.year == ALL_YEARS))
+            or 0
+        )
         if matching == 0:
             return True
         return collect * matching < WALK_COST * PAGE_ESTIMATE * events
@@ -357,7 +367,7 @@ class ReadModel:
             if years is not None:
                 query = (
                     select(EventCountRow.year, EventCountRow.type, func.sum(EventCountRow.n))
-                    .where(*_count_conditions(EventCountRow, flt, years), EventCountRow.year != "")
+                    .where(*_count_conditions(EventCountRow, flt, (years[0] or "0000", years[1])))
                     .group_by(EventCountRow.year, EventCountRow.type)
                 )
             else:
@@ -513,13 +523,16 @@ class ReadModel:
                 ActorCountRow.code == code
             )
         ):
-            by_type[etype] = by_type.get(etype, 0) + int(n)
-            if year:
+            if year == ALL_YEARS:
+                by_type[etype] = int(n)
+            elif year:
                 timeline[year] += int(n)
         partners: Counter[str] = Counter()
         for mine, other in ((PairCountRow.a, PairCountRow.b), (PairCountRow.b, PairCountRow.a)):
             for partner, n in session.execute(
-                select(other, func.sum(PairCountRow.n)).where(mine == code).group_by(other)
+                select(other, func.sum(PairCountRow.n))
+                .where(mine == code, PairCountRow.year == ALL_YEARS)
+                .group_by(other)
             ):
                 partners[str(partner)] += int(n)
         return by_type, partners, sorted(timeline.items())
@@ -789,10 +802,11 @@ def _count_conditions(
     if flt.type:
         conditions.append(table.type == flt.type)
     first, last = years
-    if first is not None or last is not None:
-        conditions.append(table.year != "")  # undated events are outside any period
-    if first is not None:
-        conditions.append(table.year >= first)
+    if first is None and last is None:
+        conditions.append(table.year == ALL_YEARS)  # every event, dated or not, once
+        return conditions
+    # Years are four digits: '' (undated) and ALL_YEARS sort below "0000".
+    conditions.append(table.year >= (first or "0000"))
     if last is not None:
         conditions.append(table.year <= last)
     return conditions
