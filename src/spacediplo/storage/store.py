@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -450,27 +450,75 @@ class Store:
     def save_stories(self, stories: Iterable[StoryState], removed: Iterable[str] = ()) -> None:
         """Write stories (upsert by key, set their current documents' ``story_id``) and
         delete the stories that were merged away."""
-        now = _now()
         with self.session_factory() as session, session.begin():
-            gone = [k for k in removed]
-            if gone:
-                session.execute(delete(StoryRow).where(StoryRow.key.in_(gone)))
-            for story in stories:
-                row = session.scalar(select(StoryRow).where(StoryRow.key == story.key))
-                if row is None:
-                    row = StoryRow(key=story.key, created_at=now)
-                    session.add(row)
-                row.title = story.title
-                row.languages = list(story.languages)
-                row.first_date = story.first_date
-                row.last_date = story.last_date
-                row.updated_at = now
-                session.flush()
+            self._save_stories(session, list(stories), list(removed))
+
+    def update_stories(
+        self,
+        stories: Sequence[StoryState],
+        removed: Sequence[str],
+        probes: Iterable[tuple[str, str]],
+        merge: Callable[[list[EventReport]], list[CanonicalEvent]],
+    ) -> None:
+        """One story update of ingest, in one transaction: write ``stories`` (dropping
+        ``removed``), then re-merge with ``merge`` the reports of their documents and of
+        every canonical event they or ``probes`` touch (see :meth:`canonical_keys_touching`),
+        replacing those canonical events."""
+        with self.session_factory() as session, session.begin():
+            self._save_stories(session, stories, removed)
+            doc_ids = {d for s in stories for d in s.doc_ids}
+            keys = self._canonical_keys_touching(session, doc_ids, probes)
+            reports = self._event_reports(session, doc_ids, keys)
+            self._replace_canonical_events(session, keys, merge(reports))
+
+    def _save_stories(
+        self, session: Session, stories: Sequence[StoryState], removed: Sequence[str]
+    ) -> None:
+        now = _now()
+        if removed:
+            session.execute(delete(StoryRow).where(StoryRow.key.in_(list(removed))))
+        for start in range(0, len(stories), 500):
+            chunk = stories[start : start + 500]
+            ids = dict(
                 session.execute(
-                    update(DocumentRow)
-                    .where(DocumentRow.doc_id.in_(story.doc_ids), DocumentRow.is_current.is_(True))
-                    .values(story_id=row.id)
+                    select(StoryRow.key, StoryRow.id).where(
+                        StoryRow.key.in_([s.key for s in chunk])
+                    )
+                ).all()
+            )
+            fresh = [
+                {**_story_values(s, now), "key": s.key, "created_at": now}
+                for s in chunk
+                if s.key not in ids
+            ]
+            if fresh:
+                ids.update(
+                    session.execute(
+                        insert(StoryRow).returning(StoryRow.key, StoryRow.id), fresh
+                    ).all()
                 )
+            inserted = {f["key"] for f in fresh}
+            for story in chunk:
+                if story.key not in inserted:
+                    session.execute(
+                        update(StoryRow)
+                        .where(StoryRow.id == ids[story.key])
+                        .values(**_story_values(story, now))
+                    )
+                # Only the documents not yet in the story are written: a growing
+                # story would otherwise rewrite all its members on every addition.
+                story_id = ids[story.key]
+                for part in range(0, len(story.doc_ids), 500):
+                    session.execute(
+                        update(DocumentRow)
+                        .where(
+                            DocumentRow.doc_id.in_(story.doc_ids[part : part + 500]),
+                            DocumentRow.is_current.is_(True),
+                            or_(DocumentRow.story_id.is_(None), DocumentRow.story_id != story_id),
+                        )
+                        .values(story_id=story_id)
+                        .execution_options(synchronize_session=False)
+                    )
 
     def stories(
         self, limit: int | None = None
@@ -506,12 +554,33 @@ class Store:
     ) -> list[EventReport]:
         """Events of current documents as reports for canonical merging: of ``doc_ids``,
         plus the sources of ``canonical_keys``; everything when both are None."""
+        with self.session_factory() as session:
+            return self._event_reports(session, doc_ids, canonical_keys)
+
+    def _event_reports(
+        self,
+        session: Session,
+        doc_ids: Iterable[str] | None = None,
+        canonical_keys: Iterable[str] | None = None,
+    ) -> list[EventReport]:
+        # Columns only: whole rows would drag each document's raw and clean text along.
         query = (
-            select(EventRow, DocumentRow, StoryRow.key)
+            select(
+                EventRow.id,
+                EventRow.document_id,
+                EventRow.type,
+                EventRow.date,
+                EventRow.stage,
+                EventRow.topics,
+                EventRow.evidence,
+                DocumentRow.doc_id,
+                DocumentRow.lang,
+                DocumentRow.published,
+                StoryRow.key,
+            )
             .join(DocumentRow, DocumentRow.id == EventRow.document_id)
             .outerjoin(StoryRow, StoryRow.id == DocumentRow.story_id)
             .where(DocumentRow.is_current.is_(True))
-            .options(selectinload(EventRow.participants))
             .order_by(DocumentRow.doc_id, EventRow.id)
         )
         conditions = []
@@ -527,104 +596,144 @@ class Store:
             )
         if conditions:
             query = query.where(or_(*conditions))
-        out: list[EventReport] = []
-        with self.session_factory() as session:
-            rows = session.execute(query).all()
-            # The position of each event in its document, counted over all its events
-            # (the query may return only some of them).
-            position: dict[int, int] = {}
-            document_ids = sorted({doc.id for _, doc, _ in rows})
-            for start in range(0, len(document_ids), 500):
-                counts: dict[int, int] = {}
-                for event_id, document_id in session.execute(
-                    select(EventRow.id, EventRow.document_id)
-                    .where(EventRow.document_id.in_(document_ids[start : start + 500]))
-                    .order_by(EventRow.id)
-                ).all():
-                    position[event_id] = counts[document_id] = counts.get(document_id, -1) + 1
-            for ev, doc, story in rows:
-                i = position[ev.id]
-                out.append(
-                    EventReport(
-                        doc_id=doc.doc_id,
-                        index=i,
-                        type=ev.type,
-                        participants=frozenset(p.code for p in ev.participants),
-                        date=ev.date,
-                        stage=ev.stage,
-                        topics=tuple(ev.topics or ()),
-                        evidence=ev.evidence,
-                        lang=doc.lang,
-                        published=doc.published,
-                        story=story,
-                        event_id=ev.id,
-                    )
-                )
-        return out
+        rows = session.execute(query).all()
+        # The position of each event in its document, counted over all its events
+        # (the query may return only some of them).
+        position: dict[int, int] = {}
+        participants: dict[int, list[str]] = {}
+        document_ids = sorted({r.document_id for r in rows})
+        for start in range(0, len(document_ids), 500):
+            part = document_ids[start : start + 500]
+            counts: dict[int, int] = {}
+            for event_id, document_id in session.execute(
+                select(EventRow.id, EventRow.document_id)
+                .where(EventRow.document_id.in_(part))
+                .order_by(EventRow.id)
+            ).all():
+                position[event_id] = counts[document_id] = counts.get(document_id, -1) + 1
+            for event_id, code in session.execute(
+                select(EventParticipantRow.event_id, EventParticipantRow.code)
+                .join(EventRow, EventRow.id == EventParticipantRow.event_id)
+                .where(EventRow.document_id.in_(part))
+            ).all():
+                participants.setdefault(event_id, []).append(code)
+        return [
+            EventReport(
+                doc_id=r.doc_id,
+                index=position[r.id],
+                type=r.type,
+                participants=frozenset(participants.get(r.id, ())),
+                date=r.date,
+                stage=r.stage,
+                topics=tuple(r.topics or ()),
+                evidence=r.evidence,
+                lang=r.lang,
+                published=r.published,
+                story=r.key,
+                event_id=r.id,
+            )
+            for r in rows
+        ]
 
     def canonical_keys_touching(
         self, doc_ids: Iterable[str], probes: Iterable[tuple[str, str]]
     ) -> set[str]:
         """Canonical events that any version of ``doc_ids`` is a source of, or whose
         (type, year) is one of ``probes`` (the candidates a new report may join)."""
+        with self.session_factory() as session:
+            return self._canonical_keys_touching(session, doc_ids, probes)
+
+    def _canonical_keys_touching(
+        self, session: Session, doc_ids: Iterable[str], probes: Iterable[tuple[str, str]]
+    ) -> set[str]:
         doc_ids = list(doc_ids)
         keys: set[str] = set()
-        with self.session_factory() as session:
+        for start in range(0, len(doc_ids), 500):
             keys.update(
                 session.scalars(
                     select(CanonicalEventRow.key)
                     .join(CanonicalEventSourceRow)
                     .join(EventRow, EventRow.id == CanonicalEventSourceRow.event_id)
                     .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                    .where(DocumentRow.doc_id.in_(doc_ids))
+                    .where(DocumentRow.doc_id.in_(doc_ids[start : start + 500]))
                 ).all()
             )
-            for event_type, year in set(probes):
-                keys.update(
-                    session.scalars(
-                        select(CanonicalEventRow.key).where(
-                            CanonicalEventRow.type == event_type,
-                            CanonicalEventRow.date.like(f"{year}%"),
-                        )
-                    ).all()
-                )
+        probe_conditions = [
+            (CanonicalEventRow.type == event_type) & CanonicalEventRow.date.like(f"{year}%")
+            for event_type, year in sorted(set(probes))
+        ]
+        if probe_conditions:
+            keys.update(
+                session.scalars(select(CanonicalEventRow.key).where(or_(*probe_conditions))).all()
+            )
         return keys
 
     def replace_canonical_events(
         self, removed: Iterable[str], events: Iterable[CanonicalEvent], clear_all: bool = False
     ) -> None:
         """Delete canonical events ``removed`` (or all of them) and write ``events``."""
-        now = _now()
         with self.session_factory() as session, session.begin():
-            gone = list(removed)
             if clear_all:
                 session.execute(delete(CanonicalEventRow))
-            elif gone:
-                session.execute(delete(CanonicalEventRow).where(CanonicalEventRow.key.in_(gone)))
-            story_ids = dict(session.execute(select(StoryRow.key, StoryRow.id)).all())
-            for ce in events:
-                session.add(
-                    CanonicalEventRow(
-                        key=ce.key,
-                        story_id=story_ids.get(ce.story) if ce.story else None,
-                        type=ce.type,
-                        date=ce.date,
-                        stage=ce.stage,
-                        topics=list(ce.topics),
-                        first_seen=ce.first_seen,
-                        last_seen=ce.last_seen,
-                        created_at=now,
-                        updated_at=now,
-                        participants=[
-                            CanonicalEventParticipantRow(code=c) for c in ce.participants
-                        ],
-                        sources=[
-                            CanonicalEventSourceRow(event_id=r.event_id)
-                            for r in ce.sources
-                            if r.event_id is not None
-                        ],
-                    )
+            self._replace_canonical_events(session, [] if clear_all else removed, events)
+
+    def _replace_canonical_events(
+        self, session: Session, removed: Iterable[str], events: Iterable[CanonicalEvent]
+    ) -> None:
+        now = _now()
+        gone = list(removed)
+        for start in range(0, len(gone), 500):
+            session.execute(
+                delete(CanonicalEventRow).where(
+                    CanonicalEventRow.key.in_(gone[start : start + 500])
                 )
+            )
+        events = list(events)
+        if not events:
+            return
+        wanted = sorted({ce.story for ce in events if ce.story})
+        story_ids: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            story_ids.update(
+                session.execute(
+                    select(StoryRow.key, StoryRow.id).where(
+                        StoryRow.key.in_(wanted[start : start + 500])
+                    )
+                ).all()
+            )
+        ids = dict(
+            session.execute(
+                insert(CanonicalEventRow).returning(CanonicalEventRow.key, CanonicalEventRow.id),
+                [
+                    {
+                        "key": ce.key,
+                        "story_id": story_ids.get(ce.story) if ce.story else None,
+                        "type": ce.type,
+                        "date": ce.date,
+                        "stage": ce.stage,
+                        "topics": list(ce.topics),
+                        "first_seen": ce.first_seen,
+                        "last_seen": ce.last_seen,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for ce in events
+                ],
+            ).all()
+        )
+        participants = [
+            {"canonical_id": ids[ce.key], "code": c} for ce in events for c in ce.participants
+        ]
+        if participants:
+            session.execute(insert(CanonicalEventParticipantRow), participants)
+        sources = [
+            {"canonical_id": ids[ce.key], "event_id": r.event_id}
+            for ce in events
+            for r in ce.sources
+            if r.event_id is not None
+        ]
+        if sources:
+            session.execute(insert(CanonicalEventSourceRow), sources)
 
     def canonical_events(self, story: str | None = None) -> list[CanonicalEvent]:
         """Canonical events with their sources, by date (undated last) then key."""
@@ -683,6 +792,16 @@ class Store:
             session.execute(delete(CanonicalEventRow))
             session.execute(update(DocumentRow).values(story_id=None))
             session.execute(delete(StoryRow))
+
+
+def _story_values(story: StoryState, now: datetime) -> dict[str, Any]:
+    return {
+        "title": story.title,
+        "languages": list(story.languages),
+        "first_date": story.first_date,
+        "last_date": story.last_date,
+        "updated_at": now,
+    }
 
 
 def _json_safe(value: Any) -> Any:

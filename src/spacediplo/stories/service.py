@@ -50,6 +50,9 @@ class StoryService:
         self.params = params or ClusterParams()
         self.embedder = embedder
         self.clusterer = StoryClusterer(self.params, loader=self._load)
+        #: The report being added: saved just before, so a window load finds it too,
+        #: but its signature is already in hand.
+        self._adding: str | None = None
 
     def signature(self, doc: Document) -> DocumentSignature:
         vector = None
@@ -63,19 +66,24 @@ class StoryService:
     ) -> Iterator[tuple[DocumentSignature, str | None]]:
         a = first.isoformat() if first else None
         b = last.isoformat() if last else None
+        known = self.clusterer.signatures
         for doc, key in self.store.documents_published(a, b):
-            yield self.signature(doc), key
+            # The clusterer ignores reports it holds already; not signing them again
+            # saves the costliest part of a load (the date search over the text).
+            if doc.doc_id not in known and doc.doc_id != self._adding:
+                yield self.signature(doc), key
 
     def add(self, doc: Document) -> str:
         """Place a just-saved document in its story and refresh the canonical events it
         touches; returns the story key."""
-        update = self.clusterer.add(self.signature(doc))
-        self.store.save_stories(update.stories, update.removed)
-        doc_ids = {d for s in update.stories for d in s.doc_ids}
+        sig = self.signature(doc)
+        self._adding = doc.doc_id
+        try:
+            update = self.clusterer.add(sig)
+        finally:
+            self._adding = None
         probes = {(e.type, e.date[:4]) for e in doc.events if e.date}
-        keys = self.store.canonical_keys_touching(doc_ids, probes)
-        reports = self.store.event_reports(doc_ids=doc_ids, canonical_keys=keys)
-        self.store.replace_canonical_events(keys, canonicalize(reports))
+        self.store.update_stories(update.stories, update.removed, probes, canonicalize)
         return self.clusterer.story_of(doc.doc_id)
 
     def rebuild(self) -> RebuildReport:
