@@ -306,7 +306,7 @@ def _graphml(nodes: list[NetworkNode], edges: list[NetworkEdgeOut]) -> str:
 def network_payload(
     state: AppState, flt: EventFilter, min_weight: int = 1, max_nodes: int = 200
 ) -> NetworkOut:
-    counts, edges = state.read.network(flt)
+    counts, edges = state.read.network(flt, top=max_nodes)
     kept = [e for e in edges if e.weight >= min_weight]
     # The busiest actors, and only edges between them: a readable graph at any size.
     ranked = sorted(counts, key=lambda c: (-counts[c], c))[:max_nodes]
@@ -384,7 +384,7 @@ def _add_api_routes(app: FastAPI) -> None:
         state: StateDep,
         flt: FilterDep,
         min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-        max_nodes: Annotated[int, Query(ge=1, le=2_000)] = 200,
+        max_nodes: Annotated[int, Query(ge=1, le=2_000)] = 100,
         format: Annotated[Literal["json", "graphml"], Query()] = "json",
     ) -> Any:
         """Actor codes and weighted edges (events shared) for a period and type filter."""

@@ -384,12 +384,14 @@ class ReadModel:
 
     # -- network -----------------------------------------------------------------------
     def network(
-        self, flt: EventFilter, use_counts: bool = True
+        self, flt: EventFilter, use_counts: bool = True, top: int | None = None
     ) -> tuple[dict[str, int], list[NetworkEdge]]:
-        """Actor codes (with their event counts) and the weighted edges between them."""
+        """Actor codes (with their event counts) and the weighted edges between them;
+        with ``top``, the running-count path reads only edges between the ``top`` busiest
+        actors (the others may be left out either way)."""
         years = _whole_years(flt) if use_counts else None
         if years is not None:
-            return self._network_from_counts(flt, years)
+            return self._network_from_counts(flt, years, top)
         a = aliased(EventParticipantRow)
         b = aliased(EventParticipantRow)
         with self._session() as session:
@@ -417,18 +419,9 @@ class ReadModel:
         return nodes, ranked
 
     def _network_from_counts(
-        self, flt: EventFilter, years: tuple[str | None, str | None]
+        self, flt: EventFilter, years: tuple[str | None, str | None], top: int | None
     ) -> tuple[dict[str, int], list[NetworkEdge]]:
         with self._session() as session:
-            edges: dict[tuple[str, str], NetworkEdge] = {}
-            for src, dst, etype, n in session.execute(
-                select(PairCountRow.a, PairCountRow.b, PairCountRow.type, func.sum(PairCountRow.n))
-                .where(*_count_conditions(PairCountRow, flt, years))
-                .group_by(PairCountRow.a, PairCountRow.b, PairCountRow.type)
-            ):
-                edge = edges.setdefault((src, dst), NetworkEdge(src, dst, 0, {}))
-                edge.weight += int(n)
-                edge.types[etype] = int(n)
             nodes = {
                 str(code): int(n)
                 for code, n in session.execute(
@@ -437,6 +430,24 @@ class ReadModel:
                     .group_by(ActorCountRow.code)
                 )
             }
+            conditions = _count_conditions(PairCountRow, flt, years)
+            if top is not None and len(nodes) > top:
+                # Only edges between the busiest actors are drawn: read only those.
+                kept = sorted(nodes, key=lambda c: (-nodes[c], c))[:top]
+                conditions += [PairCountRow.a.in_(kept), PairCountRow.b.in_(kept)]
+            weight: Any = PairCountRow.n
+            if years != (None, None):  # several years per (pair, type) to add up
+                weight = func.sum(PairCountRow.n)
+            pairs = select(PairCountRow.a, PairCountRow.b, PairCountRow.type, weight).where(
+                *conditions
+            )
+            if years != (None, None):
+                pairs = pairs.group_by(PairCountRow.a, PairCountRow.b, PairCountRow.type)
+            edges: dict[tuple[str, str], NetworkEdge] = {}
+            for src, dst, etype, n in session.execute(pairs):
+                edge = edges.setdefault((src, dst), NetworkEdge(src, dst, 0, {}))
+                edge.weight += int(n)
+                edge.types[etype] = int(n)
         ranked = sorted(edges.values(), key=lambda e: (-e.weight, e.source, e.target))
         return nodes, ranked
 
