@@ -326,8 +326,24 @@ class EventExtractor:
         crewed = any(m.kind == "crewed-spacecraft" and len(m.partners) >= 2 for m in missions)
         international = any(len(m.partners) >= 2 for m in missions)
         types = event_types(groups, bool(missions), crewed, international)
+        # the nations of the crewed craft named, each built by one
+        national_craft = {
+            m.partners[0] if m.partners else m.code
+            for m in missions
+            if m.kind == "crewed-spacecraft" and len(m.partners) <= 1 and (m.partners or m.code)
+        }
+        if (
+            "crew_flight" in types
+            and "docking" in groups
+            and (len(national_craft) >= 2 or "joint_strong" in groups)
+        ):
+            # two nations' crewed craft docking together ("an American Apollo and a
+            # Soviet Soyuz docked in orbit"): joint work, each crew in its own craft
+            types = [t for t in types if t != "crew_flight"]
+            types = _suppress([*types, "joint_project"], groups - {"planned"})
         if (
             "crew_flight" not in types
+            and "docking" not in groups
             and "fly_act" in groups
             and any(m.type == "person" for m in sentence.mentions)
             and ("craft" in groups or any(m.kind in _CRAFT_KINDS for m in missions))
