@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -237,17 +237,20 @@ class Store:
         session.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=[key]))
 
     def _source_id(self, session: Session, locator: str, kind: str) -> int:
+        # One statement (SQLite >= 3.35 and PostgreSQL both return the row of an upsert)
+        # instead of insert-if-missing, update and select.
         now = _now()
-        self._upsert(
-            session,
-            SourceRow,
-            {"locator": locator, "kind": kind, "first_seen": now, "last_seen": now},
-            "locator",
+        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
+        statement = insert(SourceRow).values(
+            locator=locator, kind=kind, first_seen=now, last_seen=now
         )
-        session.execute(update(SourceRow).where(SourceRow.locator == locator).values(last_seen=now))
-        source_id = session.scalar(select(SourceRow.id).where(SourceRow.locator == locator))
+        source_id = session.scalar(
+            statement.on_conflict_do_update(
+                index_elements=[SourceRow.locator], set_={"last_seen": statement.excluded.last_seen}
+            ).returning(SourceRow.id)
+        )
         assert source_id is not None
-        return source_id
+        return int(source_id)
 
     def _entity_id(self, session: Session, entity: Entity) -> int:
         self._upsert(
@@ -424,11 +427,16 @@ class Store:
 
     # -- stories and canonical events (see spacediplo.stories) --------------------------
     def documents_published(
-        self, date_from: str | None, date_to: str | None, batch_size: int = 200
+        self,
+        date_from: str | None,
+        date_to: str | None,
+        batch_size: int = 200,
+        skip: Container[str] = frozenset(),
     ) -> Iterator[tuple[Document, str | None]]:
         """Current documents published in ``[date_from, date_to]`` (both None: those
-        without a publication date), with their story keys."""
-        query = self._document_query().where(DocumentRow.is_current.is_(True))
+        without a publication date), with their story keys; documents ``skip`` names
+        (already held by the caller) are not read."""
+        query = select(DocumentRow.id, DocumentRow.doc_id).where(DocumentRow.is_current.is_(True))
         if date_from is None and date_to is None:
             query = query.where(DocumentRow.published.is_(None))
         else:
@@ -436,16 +444,22 @@ class Store:
                 query = query.where(DocumentRow.published >= date_from)
             if date_to is not None:
                 query = query.where(DocumentRow.published <= date_to)
-        last = 0
-        while True:
-            page = query.where(DocumentRow.id > last).order_by(DocumentRow.id).limit(batch_size)
+        with self.session_factory() as session:
+            ids = [
+                i
+                for i, doc_id in session.execute(query.order_by(DocumentRow.id))
+                if doc_id not in skip
+            ]
+        for start in range(0, len(ids), batch_size):
+            page = (
+                self._document_query()
+                .where(DocumentRow.id.in_(ids[start : start + batch_size]))
+                .order_by(DocumentRow.id)
+            )
             with self.session_factory() as session:
                 rows = session.scalars(page).all()
                 docs = [(_to_document(r), r.story.key if r.story else None) for r in rows]
-            if not rows:
-                return
             yield from docs
-            last = rows[-1].id
 
     def save_stories(self, stories: Iterable[StoryState], removed: Iterable[str] = ()) -> None:
         """Write stories (upsert by key, set their current documents' ``story_id``) and

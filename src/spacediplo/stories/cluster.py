@@ -15,6 +15,7 @@ only the buckets around the report's date are read.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from collections import defaultdict
@@ -75,6 +76,14 @@ class StoryUpdate:
 
 def story_key(doc_id: str) -> str:
     return "s-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
+
+
+@functools.cache
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (bands, rows) MinHashLSH picks for ``threshold``: it finds them by numerical
+    integration, which costs more than a whole story placement if redone per bucket."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def overlap(a: DocumentSignature, b: DocumentSignature) -> tuple[float, float]:
@@ -180,8 +189,9 @@ class StoryClusterer:
         if sig.minhash is not None:
             lsh = self._lsh.get(b)
             if lsh is None:
+                num_perm = len(sig.minhash.hashvalues)
                 lsh = self._lsh[b] = MinHashLSH(
-                    threshold=self.params.duplicate_jaccard, num_perm=len(sig.minhash.hashvalues)
+                    num_perm=num_perm, params=_lsh_bands(self.params.duplicate_jaccard, num_perm)
                 )
             lsh.insert(sig.doc_id, sig.minhash)
 

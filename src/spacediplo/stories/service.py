@@ -7,7 +7,7 @@ in the time window of a new document) from the database, so nothing else has to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +32,17 @@ def params_from_settings(settings: Settings) -> ClusterParams:
         min_shared=settings.story_min_shared,
         duplicate_jaccard=settings.story_duplicate_jaccard,
     )
+
+
+@dataclass(frozen=True)
+class _Holding:
+    """Doc ids the clusterer holds, plus the one being added (a live view, no copy)."""
+
+    held: Container[str]
+    adding: str | None
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id == self.adding or doc_id in self.held
 
 
 @dataclass(frozen=True)
@@ -66,12 +77,12 @@ class StoryService:
     ) -> Iterator[tuple[DocumentSignature, str | None]]:
         a = first.isoformat() if first else None
         b = last.isoformat() if last else None
-        known = self.clusterer.signatures
-        for doc, key in self.store.documents_published(a, b):
-            # The clusterer ignores reports it holds already; not signing them again
-            # saves the costliest part of a load (the date search over the text).
-            if doc.doc_id not in known and doc.doc_id != self._adding:
-                yield self.signature(doc), key
+        # The clusterer ignores reports it holds already, and the one being added is
+        # signed already: neither is read and signed again (the date search over the
+        # text is the costliest part of a signature).
+        skip = _Holding(self.clusterer.signatures, self._adding)
+        for doc, key in self.store.documents_published(a, b, skip=skip):
+            yield self.signature(doc), key
 
     def add(self, doc: Document) -> str:
         """Place a just-saved document in its story and refresh the canonical events it
