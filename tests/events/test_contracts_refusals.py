@@ -268,3 +268,8 @@ def test_docking_a_visitor_at_a_station_stays_a_crew_flight(run) -> None:  # typ
         "the space station on 3 May."
     )
     assert "crew_flight" in [e.type for e in events]
+
+
+def test_a_russian_perfective_future_is_a_plan(run) -> None:  # type: ignore[no-untyped-def]
+    (event,) = run("Заголовок\n\nРоссийский космонавт полетит на корабле NASA к станции в октябре.")
+    assert (event.type, event.stage, event.date) == ("crew_flight", "planned", "2024-10")

@@ -10,7 +10,7 @@ from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamDictionaryFactory
 
-from ..kb.text import Token, key, tokenize
+from ..kb.text import Token, _morph, key, tokenize
 from ..lexicons import load_lexicon
 from ..normalize import fold as _fold
 
@@ -44,6 +44,16 @@ def lemma_key(word: str, lang: str) -> str:
         except ValueError:
             pass
     return _fold(word)
+
+
+@lru_cache(maxsize=65_536)
+def future_verb(word: str) -> bool:
+    """Is ``word`` a Russian verb in the future tense ("полетит", "займёт", "войдёт")?
+    Russian tells most plans by the perfective future alone, with no modal to list."""
+    if not any("\u0400" <= c <= "\u04ff" for c in word):
+        return False
+    parse = _morph().parse(word.casefold())[0]
+    return "VERB" in parse.tag and "futr" in parse.tag
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,8 @@ class CueIndex:
                 for prefix, group in self.prefixes.get(cue_lang, []):
                     if lemmas[i].startswith(prefix):
                         found.add(CueHit(group, start + i, start + i + 1))
+                if cue_lang == "ru" and future_verb(tokens[start + i].text):
+                    found.add(CueHit("planned", start + i, start + i + 1))
         return sorted(found, key=lambda h: (h.token_start, h.group))
 
     def topic_hits(self, text_tokens: list[Token]) -> set[str]:
