@@ -273,3 +273,16 @@ def test_docking_a_visitor_at_a_station_stays_a_crew_flight(run) -> None:  # typ
 def test_a_russian_perfective_future_is_a_plan(run) -> None:  # type: ignore[no-untyped-def]
     (event,) = run("Заголовок\n\nРоссийский космонавт полетит на корабле NASA к станции в октябре.")
     assert (event.type, event.stage, event.date) == ("crew_flight", "planned", "2024-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titre\n\nL'Inde et la France signeront un accord sur les satellites climatiques.",
+        "Titular\n\nMéxico y Francia firmarán un acuerdo sobre satélites climáticos.",
+        "Título\n\nO Brasil e a França assinarão um acordo sobre satélites climáticos.",
+    ],
+)
+def test_a_synthetic_future_is_a_plan(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = run(text)
+    assert (event.type, event.stage) == ("agreement", "planned")

@@ -106,6 +106,14 @@ class CueIndex:
             table[tuple(lemma_key(t.text, lang) for t in tokens)].add(group)
         table[tuple(_fold(t.text) for t in tokens)].add(group)
 
+    def _future_form(self, word: str, lang: str) -> bool:
+        """Is ``word`` a verb in the synthetic future of ``lang`` (by its ending)?"""
+        endings = self.data["future_endings"]
+        suffixes = endings.get(lang)
+        if not suffixes or len(word) < int(endings["min_length"]):
+            return False
+        return word.endswith(tuple(str(e) for e in suffixes))
+
     def languages_for(self, lang: str | None) -> list[str]:
         """The cue languages to use for a text: its own, or all of them when unknown."""
         if lang in self.languages:
@@ -130,7 +138,10 @@ class CueIndex:
                 for prefix, group in self.prefixes.get(cue_lang, []):
                     if lemmas[i].startswith(prefix):
                         found.add(CueHit(group, start + i, start + i + 1))
-                if cue_lang == "ru" and future_verb(tokens[start + i].text):
+                word = tokens[start + i].text
+                # a verb in the future tense: Russian by its morphology, Romance languages
+                # by their synthetic endings
+                if (cue_lang == "ru" and future_verb(word)) or self._future_form(word, cue_lang):
                     found.add(CueHit("planned", start + i, start + i + 1))
         return sorted(found, key=lambda h: (h.token_start, h.group))
 
