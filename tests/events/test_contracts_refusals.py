@@ -286,3 +286,17 @@ def test_a_russian_perfective_future_is_a_plan(run) -> None:  # type: ignore[no-
 def test_a_synthetic_future_is_a_plan(run, text: str) -> None:  # type: ignore[no-untyped-def]
     (event,) = run(text)
     assert (event.type, event.stage) == ("agreement", "planned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe Kenyan space agency held bilateral talks with the delegations of "
+        "Brazil and Japan on 3 May.",
+        "Titre\n\nL'agence spatiale kényane a tenu des entretiens bilatéraux avec les "
+        "délégations du Brésil et du Japon le 3 mai.",
+    ],
+)
+def test_bilateral_talks_are_one_meeting_with_each_partner(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    meetings = sorted(e.participants for e in run(text) if e.type == "meeting")
+    assert meetings == [["BRA", "KEN"], ["JPN", "KEN"]]

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -437,6 +437,9 @@ class EventExtractor:
                     "another" in groups,
                 )
             )
+        if "bilateral" in groups:
+            host = next((m.code for m in sentence.mentions if m.code), None)
+            out = [part for cand in out for part in _bilateral_meetings(cand, host)]
         return out
 
     def _dated_list(
@@ -698,6 +701,19 @@ class EventExtractor:
             target.cue_lemmas = target.cue_lemmas | cand.cue_lemmas
         kept.sort(key=lambda c: c.sentence)
         return [k.event for k in kept]
+
+
+def _bilateral_meetings(cand: _Candidate, host: str | None) -> list[_Candidate]:
+    """ "Held bilateral talks with the delegations of the United States and Japan": one
+    meeting of the host (the first actor named) with each of the others."""
+    sides = cand.event.participants
+    if cand.event.type != "meeting" or len(sides) < 3 or host not in sides:
+        return [cand]
+    return [
+        replace(cand, event=replace(cand.event, participants=sorted({host, other})))
+        for other in sides
+        if other != host
+    ]
 
 
 def _same_event(a: _Candidate, b: _Candidate) -> bool:
