@@ -300,3 +300,13 @@ def test_a_synthetic_future_is_a_plan(run, text: str) -> None:  # type: ignore[n
 def test_bilateral_talks_are_one_meeting_with_each_partner(run, text: str) -> None:  # type: ignore[no-untyped-def]
     meetings = sorted(e.participants for e in run(text) if e.type == "meeting")
     assert meetings == [["BRA", "KEN"], ["JPN", "KEN"]]
+
+
+def test_a_crew_flight_retold_with_more_of_its_crew_is_one_flight(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nA US capsule lifted off on 3 May carrying astronauts from India, Poland "
+        "and Hungary to the space station.\n\nThe weather was fine.\n\nThe Indian astronaut "
+        "flies with a Polish astronaut of ESA and a Hungarian astronaut."
+    )
+    flights = [e.participants for e in events if e.type == "crew_flight"]
+    assert flights == [["ESA", "HUN", "IND", "POL", "USA"]]

@@ -74,7 +74,7 @@ _TYPE_ANCHORS = {
     "multilateral": frozenset({"multilateral", "multilateral_strong"}),
     "dispute": frozenset({"dispute", "end", "refusal"}),
 }
-# A launch retold this many sentences later with more sides is the same launch.
+# A launch or crewed flight retold this many sentences later with more sides is the same.
 _LAUNCH_RETOLD = 3
 # The sentences after a launch that may tell of its payloads.
 _PAYLOAD_REACH = 4
@@ -721,17 +721,22 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     a headline repeated in the body, or neighbouring sentences about the same object
     ("A memorandum was signed … The two sides agreed …").
 
-    A launch told again with more of its sides (its payloads' owners) is the same launch.
+    A launch or crewed flight told again nearby with more of its sides (its payloads'
+    owners, the rest of its crew) is the same one: the sides of one include the other's,
+    or at least half of all are shared.
     """
     if a.event.type != b.event.type:
         return False
     sides_a, sides_b = set(a.event.participants), set(b.event.participants)
-    if sides_a != sides_b and not (
-        a.event.type == "launch"
-        and (sides_a <= sides_b or sides_b <= sides_a)
+    shared = len(sides_a & sides_b)
+    retold = (
+        sides_a != sides_b
+        and a.event.type in ("launch", "crew_flight")
+        and (sides_a <= sides_b or sides_b <= sides_a or 2 * shared >= len(sides_a | sides_b))
         and (a.in_title or b.in_title or abs(a.sentence - b.sentence) <= _LAUNCH_RETOLD)
-    ):
-        return False
+    )
+    if sides_a != sides_b and not retold:
+        return False  # (identical sides merge by the rules below)
     da, db = a.event.date, b.event.date
     if (
         a.event.type == "conference"
@@ -745,6 +750,8 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
         return True
     if a.missions and b.missions and not a.missions & b.missions:
         return False  # two named projects of the same partners
+    if retold and not (a.another or b.another):
+        return True
     if abs(a.sentence - b.sentence) <= 1:
         # "A second document signed that day…": the next sentence tells of another act
         return not (a.another or b.another)
