@@ -310,3 +310,12 @@ def test_a_crew_flight_retold_with_more_of_its_crew_is_one_flight(run) -> None: 
     )
     flights = [e.participants for e in events if e.type == "crew_flight"]
     assert flights == [["ESA", "HUN", "IND", "POL", "USA"]]
+
+
+def test_a_dated_list_of_joint_satellites_is_one_project_per_date(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe partnership has produced two joint satellites, CALIPSO in 2006 and "
+        "TOPEX/Poseidon in 1992."
+    )
+    projects = sorted((e.participants, e.date) for e in events if e.type == "joint_project")
+    assert projects == [(["FRA", "USA"], "1992"), (["FRA", "USA"], "2006")]

@@ -445,15 +445,16 @@ class EventExtractor:
     def _dated_list(
         self, etype: str, text: str, sentence: _Sentence, reference: date | None
     ) -> list[tuple[set[str], str]]:
-        """The flights or launches of a dated list, one per date ("X flew on the US shuttle
-        in 1985, and Y on the Soviet Mir station in 1987"; "all on Soviet craft: Poland's
-        X in 1978, Hungary's Y in 1980"), or nothing when the sentence is no such list.
+        """The flights, launches or joint works of a dated list, one per date ("X flew on
+        the US shuttle in 1985, and Y on the Soviet Mir station in 1987"; "all on Soviet
+        craft: Poland's X in 1978, Hungary's Y in 1980"; "two joint satellites, A in 2006
+        and B in 1992"), or nothing when the sentence is no such list.
 
         Each date closes the part of the sentence that names its actors. A part naming
         two actors is an event by itself; a part naming one shares the first part's other
         actor (the one named before the list's first traveller).
         """
-        if etype not in ("crew_flight", "launch") or len(sentence.mentions) < 3:
+        if etype not in ("crew_flight", "launch", "joint_project") or len(sentence.mentions) < 2:
             return []
         segment = text[sentence.start : sentence.end]
         found = [e for e in _time_expressions(segment, reference, False) if not e.relative]
