@@ -319,3 +319,22 @@ def test_a_dated_list_of_joint_satellites_is_one_project_per_date(run) -> None: 
     )
     projects = sorted((e.participants, e.date) for e in events if e.type == "joint_project")
     assert projects == [(["FRA", "USA"], "1992"), (["FRA", "USA"], "2006")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe French and Chinese agencies have jointly operated an ocean satellite "
+        "since 2018, and they are now preparing the launch of a gamma-ray observatory.",
+        "Titre\n\nLes agences française et chinoise exploitent ensemble depuis 2018 un "
+        "satellite océanographique, et elles préparent le lancement d'un observatoire.",
+    ],
+)
+def test_joint_work_and_a_launch_far_apart_are_two_acts(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    types = sorted(e.type for e in run(text))
+    assert types == ["joint_project", "launch"]
+
+
+def test_a_joint_launch_is_one_act(run) -> None:  # type: ignore[no-untyped-def]
+    types = [e.type for e in run("Headline\n\nIndia and Japan jointly launched a satellite.")]
+    assert types == ["launch"]

@@ -78,6 +78,8 @@ _TYPE_ANCHORS = {
 _LAUNCH_RETOLD = 3
 # The sentences after a launch that may tell of its payloads.
 _PAYLOAD_REACH = 4
+# Cue words of joint work and of a launch at least this many tokens apart state two acts.
+_SEPARATE_ACTS = 8
 # The kinds of knowledge-base missions that carry people.
 _CRAFT_KINDS = frozenset({"crewed-spacecraft", "station"})
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -327,6 +329,15 @@ class EventExtractor:
         international = any(len(m.partners) >= 2 for m in missions)
         types = event_types(groups, bool(missions), crewed, international)
         # the nations of the crewed craft named, each built by one
+        if "launch" in types and "joint_project" not in types and "agreement" not in types:
+            # "The two agencies jointly operate one satellite, and they prepare the launch of
+            # another": joint work and a launch, in clauses far apart, are two acts
+            joint = [h.token_start for h in sentence.hits if h.group == "joint_strong"]
+            launch = [h.token_start for h in sentence.hits if h.group == "launch"]
+            far = bool(joint) and all(abs(j - k) >= _SEPARATE_ACTS for j in joint for k in launch)
+            apart = event_types(groups - {"launch"}, bool(missions), crewed, international)
+            if far and "joint_project" in apart:
+                types = [*types, "joint_project"]
         national_craft = {
             m.partners[0] if m.partners else m.code
             for m in missions
