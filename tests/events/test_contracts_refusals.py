@@ -338,3 +338,16 @@ def test_joint_work_and_a_launch_far_apart_are_two_acts(run, text: str) -> None:
 def test_a_joint_launch_is_one_act(run) -> None:  # type: ignore[no-untyped-def]
     types = [e.type for e in run("Headline\n\nIndia and Japan jointly launched a satellite.")]
     assert types == ["launch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nUnder the deal, China and Brazil will not launch new satellites but will "
+        "share the data of those in orbit.",
+        "Заголовок\n\nПо соглашению Китая и Бразилии новые спутники запускать не будут, а "
+        "станут обмениваться данными.",
+    ],
+)
+def test_a_negated_launch_is_none(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "launch" not in [e.type for e in run(text)]

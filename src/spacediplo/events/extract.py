@@ -892,11 +892,24 @@ _NEGATION_REACH = 3
 def _with_refusals(hits: list[CueHit]) -> list[CueHit]:
     """A negated participation ("will not take part", "ne participera pas", "не будет
     участвовать") is a refusal: a dispute cue, and the participation cue no longer states
-    joint work."""
+    joint work. A negated launch is none."""
     negations = [h.token_start for h in hits if h.group == "negation"]
     if not negations:
         return hits
     blocked = {h.token_start for h in hits if h.group == "negation_block"}
+    # "will not launch", "запускать не будут": no launch
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.group == "launch"
+            and any(
+                (0 < h.token_start - n <= _NEGATION_REACH and n + 1 not in blocked)
+                or n == h.token_end
+                for n in negations
+            )
+        )
+    ]
     refused: list[CueHit] = []
     for hit in hits:
         if hit.group == "participate" and any(
