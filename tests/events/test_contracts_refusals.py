@@ -238,6 +238,25 @@ def test_a_launch_retold_with_more_sides_is_one_launch(run) -> None:  # type: ig
 @pytest.mark.parametrize(
     "text",
     [
+        "Headline\n\nOn 3 May 2024 a Chinese probe lifted off carrying French and Italian "
+        "instruments. It will land in June. Samples will come back in July. Scientists wait. "
+        "They hope for ice. On 3 May 2024 guests from Pakistan and France watched the Chinese "
+        "probe lift off.",
+        "Titre\n\nLe 3 mai 2024, une sonde chinoise a décollé avec des instruments français et "
+        "italiens. Elle se posera en juin. Les échantillons reviendront en juillet. Les "
+        "chercheurs attendent. Ils espèrent de la glace. Le 3 mai 2024, des invités pakistanais "
+        "et français ont assisté au décollage de la sonde chinoise.",
+    ],
+)
+def test_a_launch_on_the_same_day_told_far_below_is_one_launch(  # type: ignore[no-untyped-def]
+    run, text: str
+) -> None:
+    assert [e.type for e in run(text)].count("launch") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Заголовок\n\nКитай и Бразилия сотрудничают с 1988 года, когда стартовала программа "
         "совместной разработки спутников.",
         "Überschrift\n\nChina und Brasilien arbeiten seit 1988 zusammen, als das gemeinsame "
@@ -351,3 +370,51 @@ def test_a_joint_launch_is_one_act(run) -> None:  # type: ignore[no-untyped-def]
 )
 def test_a_negated_launch_is_none(run, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "launch" not in [e.type for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe minister invited his Indian counterpart to watch the launch of a "
+        "Russian probe in October.",
+        "Headline\n\nAhead of the launch, the Iranian agency denied reports that Russia would "
+        "keep the satellite.",
+        "Titre\n\nLe ministre a invité son homologue indien à assister au lancement d'une sonde "
+        "russe en octobre.",
+        "Заголовок\n\nНакануне запуска иранское агентство опровергло сообщения о том, что "
+        "Россия оставит спутник себе.",
+    ],
+)
+def test_a_launch_watched_or_awaited_is_no_launch(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "launch" not in [e.type for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nA Russian rocket launched an Iranian satellite on 9 August.",
+        "Заголовок\n\nРоссийская ракета 9 августа запустила иранский спутник.",
+    ],
+)
+def test_a_launch_told_as_such_stays(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "launch" in [e.type for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe network pools six satellites now in orbit. The latter were built "
+        "jointly by China and Brazil.",
+        "Titre\n\nLe réseau réunira six satellites déjà en orbite. Ce dernier a été construit "
+        "conjointement par la Chine et le Brésil.",
+        "Заголовок\n\nСеть объединит шесть спутников на орбите. Последний был создан "
+        "совместно Китаем и Бразилией.",
+    ],
+)
+def test_joint_work_on_the_thing_named_just_before(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("joint_project", ["BRA", "CHN"]) in [(e.type, e.participants) for e in run(text)]
+
+
+def test_joint_work_with_nothing_to_point_back_to(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Headline\n\nThe weather was fine. It was done jointly by China and Brazil."
+    assert "joint_project" not in [e.type for e in run(text)]

@@ -200,7 +200,7 @@ class EventExtractor:
         tokens = tokenize(text)
         if not tokens:
             return []
-        spans = sentence_spans(text)
+        spans = sentence_spans(text, doc.lang)
         sentence_of = sentence_index(tokens, spans)
         sentences = self._sentences(text, tokens, spans, sentence_of, doc)
         reference, from_page = self._reference(doc, text)
@@ -323,6 +323,8 @@ class EventExtractor:
             for m in sentence.mentions
             if m.type == "mission" and (entry := self.kb.get(m.entity_id)) is not None
         ]
+        if "joint_strong" in groups and not missions and "project_object" not in groups:
+            groups = groups | _anaphoric_object(sentences, sentence)
         # A station's name with "stay" or "mission" is no crew flight: a station counts
         # through a crew word ("crew" + "fly" cues), a crewed craft by itself.
         crewed = any(m.kind == "crewed-spacecraft" and len(m.partners) >= 2 for m in missions)
@@ -715,6 +717,26 @@ class EventExtractor:
         return [k.event for k in kept]
 
 
+def _anaphoric_object(sentences: list[_Sentence], sentence: _Sentence) -> set[str]:
+    """ "The latter was built jointly by China and Brazil": a sentence that opens by
+    pointing back takes its object from the previous sentence of the paragraph."""
+    opens = any(
+        h.group == "anaphor" and h.token_start == sentence.token_start for h in sentence.hits
+    )
+    if not opens or sentence.index == 0:
+        return set()
+    previous = sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return set()
+    if (
+        "project_object" in previous.groups
+        or "launch_object" in previous.groups
+        or any(m.type == "mission" for m in previous.mentions)
+    ):
+        return {"project_object"}
+    return set()
+
+
 def _bilateral_meetings(cand: _Candidate, host: str | None) -> list[_Candidate]:
     """ "Held bilateral talks with the delegations of the United States and Japan": one
     meeting of the host (the first actor named) with each of the others."""
@@ -745,7 +767,13 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
         sides_a != sides_b
         and a.event.type in ("launch", "crew_flight")
         and (sides_a <= sides_b or sides_b <= sides_a or 2 * shared >= len(sides_a | sides_b))
-        and (a.in_title or b.in_title or abs(a.sentence - b.sentence) <= _LAUNCH_RETOLD)
+        and (
+            a.in_title
+            or b.in_title
+            or abs(a.sentence - b.sentence) <= _LAUNCH_RETOLD
+            # one vehicle, one day: a launch dated to the day is told again far below
+            or (len(a.event.date or "") == 10 and a.event.date == b.event.date)
+        )
     )
     if sides_a != sides_b and not retold:
         return False  # (identical sides merge by the rules below)
@@ -856,6 +884,8 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     begun = {h.token_start for h in hits if h.group == "not_launch_near"}
     contracts = [(h.token_start, h.token_end) for h in hits if h.group == "service_contract"]
     tops = {h.token_start for h in hits if h.group == "not_gathering_after"}
+    # "watched the lift-off", "ahead of the launch": a show or a time mark, not the act
+    spectators = {h.token_end for h in hits if h.group == "launch_reference"}
     return [
         h
         for h in hits
@@ -864,6 +894,7 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
             and (
                 h.token_end in blocked
                 or any(a <= h.token_start < b for a, b in contracts)
+                or any(0 <= h.token_start - t <= _SPECTATOR_REACH for t in spectators)
                 or any(
                     -_BEGUN_BEFORE <= t - h.token_start <= _BEGUN_AFTER and t != h.token_start
                     for t in begun
@@ -874,13 +905,17 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
             h.group == "gathering"
             and any(h.token_end <= t < h.token_end + _TOP_REACH for t in tops)
         )
-        and h.group not in ("not_launch_after", "not_launch_near", "not_gathering_after")
+        and h.group
+        not in ("not_launch_after", "not_launch_near", "not_gathering_after", "launch_reference")
     ]
 
 
 # A programme word at most this many tokens before or after a launch word makes it a
 # start ("das Programm für Satelliten startete", "стартовала программа").
 _BEGUN_BEFORE, _BEGUN_AFTER = 3, 2
+# "watched the launch", "assisté au décollage": the launch word at most this many tokens
+# after the spectator's word.
+_SPECTATOR_REACH = 2
 # "au sommet d'une fusée": the rocket word this many tokens after "sommet" at most.
 _TOP_REACH = 3
 

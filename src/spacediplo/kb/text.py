@@ -128,16 +128,35 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(str(w) for w in load_lexicon("context")["abbreviations"])
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries (start, end) of ``text``; paragraphs always end a sentence."""
+@lru_cache(maxsize=1)
+def _ordinal_dot_languages() -> frozenset[str]:
+    from ..lexicons import load_lexicon
+
+    return frozenset(str(w) for w in load_lexicon("context")["ordinal_dot_languages"])
+
+
+def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Sentence boundaries (start, end) of ``text``; paragraphs always end a sentence.
+
+    With ``lang`` known and not one that writes ordinals with a dot ("am 5. Mai"), a
+    number, a full stop and a capital end a sentence ("… a Long March 5. The probe …").
+    """
     spans: list[tuple[int, int]] = []
     start = 0
+    number_ends = lang is not None and lang not in _ordinal_dot_languages()
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
         if end <= start:
             continue
         before = text[start:end].rstrip()
         last_word = re.search(r"(\w+)\.$", before)
+        if (
+            number_ends
+            and last_word
+            and last_word.group(1).isdigit()
+            and text[match.end() : match.end() + 1].isupper()
+        ):
+            last_word = None
         if (
             last_word
             and (last_word.group(1).casefold() in _abbreviations() or len(last_word.group(1)) == 1)
