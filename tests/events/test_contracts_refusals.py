@@ -418,3 +418,17 @@ def test_joint_work_on_the_thing_named_just_before(run, text: str) -> None:  # t
 def test_joint_work_with_nothing_to_point_back_to(run) -> None:  # type: ignore[no-untyped-def]
     text = "Headline\n\nThe weather was fine. It was done jointly by China and Brazil."
     assert "joint_project" not in [e.type for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nRoscosmos and NASA signed an agreement on integrated crew flights on 14 July.",
+        "Заголовок\n\nРоскосмос и NASA подписали 14 июля соглашение о полетах "
+        "интегрированных экипажей.",
+        "Titre\n\nRoscosmos et la NASA ont signé le 14 juillet un accord sur les vols "
+        "d'équipages intégrés.",
+    ],
+)
+def test_an_agreement_on_crew_flights_is_the_agreement_only(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in run(text)] == ["agreement"]

@@ -170,6 +170,9 @@ def _suppress(types: list[str], groups: set[str]) -> list[str]:
         drop.add("joint_project")
     if "agreement" in present:
         drop |= {"joint_project"}
+        if "fly_act" not in groups:
+            # "signed an agreement on integrated crew flights": the flights are its object
+            drop.add("crew_flight")
     if "dispute" in present:
         drop |= {"agreement", "joint_project", "launch", "trade", "meeting"}
     if "multilateral" in present and "conference" in present:
