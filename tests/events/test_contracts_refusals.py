@@ -432,3 +432,16 @@ def test_joint_work_with_nothing_to_point_back_to(run) -> None:  # type: ignore[
 )
 def test_an_agreement_on_crew_flights_is_the_agreement_only(run, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in run(text)] == ["agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nA Russian rocket put an Iranian satellite into orbit on 9 August. Together "
+        "with it, 16 small satellites built by Russian and Kazakh universities went into space.",
+        "Заголовок\n\nРоссийская ракета 9 августа вывела на орбиту иранский спутник. Вместе с "
+        "ним в космос отправились 16 малых аппаратов российских и казахстанских вузов.",
+    ],
+)
+def test_riding_along_is_no_joint_work(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "joint_project" not in [e.type for e in run(text)]

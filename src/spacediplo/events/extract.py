@@ -889,6 +889,17 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     tops = {h.token_start for h in hits if h.group == "not_gathering_after"}
     # "watched the lift-off", "ahead of the launch": a show or a time mark, not the act
     spectators = {h.token_end for h in hits if h.group == "launch_reference"}
+    # "вместе с ним в космос отправились…": companions on a ride, not joint work
+    companions = [(h.token_start, h.token_end) for h in hits if h.group == "companion"]
+    if companions:
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.group in ("joint", "joint_strong")
+                and any(a <= h.token_start < b for a, b in companions)
+            )
+        ]
     return [
         h
         for h in hits
@@ -909,7 +920,13 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
             and any(h.token_end <= t < h.token_end + _TOP_REACH for t in tops)
         )
         and h.group
-        not in ("not_launch_after", "not_launch_near", "not_gathering_after", "launch_reference")
+        not in (
+            "not_launch_after",
+            "not_launch_near",
+            "not_gathering_after",
+            "launch_reference",
+            "companion",
+        )
     ]
 
 
