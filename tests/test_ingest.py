@@ -148,3 +148,23 @@ def test_killed_ingest_resumes_and_stores_each_document_once(tmp_path: Path) -> 
     with Store.open(str(db)) as store:
         assert store.count_documents() == 300
         assert store.count_documents(current_only=False) == 300
+
+
+def test_a_document_saved_but_not_placed_in_a_story_is_placed_on_the_next_run(
+    tmp_path: Path, settings: Settings
+) -> None:
+    from spacediplo.ingest import process_item
+    from spacediplo.pipeline import build_pipeline
+    from spacediplo.sources import iter_sources
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(article_text(), encoding="utf-8")
+    with Store.open(settings.db) as store:
+        # As if a run had stopped between saving the document and placing it.
+        (item,) = list(iter_sources([str(folder)], settings))
+        process_item(item, build_pipeline(settings), store, stories=None)
+        assert store.story_key("story") is None
+        report = ingest([str(folder)], store, settings)
+        assert report.unchanged == 1
+        assert store.story_key("story") is not None

@@ -42,6 +42,11 @@ def process_item(
     """Run one raw document through the pipeline and store it (raises InputError);
     with ``stories``, place it in its story as soon as it is saved."""
     if store.is_unchanged(item.doc_id, item.content_hash):
+        if stories is not None and store.story_key(item.doc_id) is None:
+            # Saved by a run that stopped before placing it: place it now.
+            stored = store.get(item.doc_id)
+            if stored is not None:
+                stories.add(stored)
         return SaveOutcome.UNCHANGED
     doc = pipeline(Document.from_raw(item))
     outcome = store.save(doc)

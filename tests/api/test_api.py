@@ -380,3 +380,18 @@ def test_running_counts_answer_like_the_events_themselves(
             live_type, live_partners, live_timeline = read._entity_counts(session, code)
             assert by_type == live_type and timeline == live_timeline
             assert partners == Counter({c: n for c, n in live_partners.items() if c != code})
+
+
+def test_an_ingested_article_joins_a_story(writable_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    text = (
+        "Kenya and Italy sign space accord\n\n"
+        "Kenya and Italy signed a space agreement on 9 May 2022."
+    )
+    response = writable_client.post(
+        "/api/ingest", json={"text": text, "doc_id": "k1"}, headers=auth
+    )
+    document = writable_client.get(f"/api/documents/{response.json()[0]['document_id']}").json()
+    assert document["story_id"] is not None
+    story = writable_client.get(f"/api/stories/{document['story_id']}").json()
+    assert [a["doc_id"] for a in story["articles"]] == ["k1"]

@@ -32,6 +32,7 @@ from ..sources.web import url_items
 from ..storage import Store
 from ..storage.queries import BadQuery, EventFilter, EventItem, ReadModel
 from ..storage.search import split_hits
+from ..stories.service import StoryService, params_from_settings
 from .models import (
     ACTOR_PATTERN,
     DATE_PATTERN,
@@ -84,6 +85,9 @@ class AppState:
         self.read = ReadModel(store)
         self._pipeline: Pipeline | None = None
         self._lock = threading.Lock()
+        # Writes go one at a time: the story clusterer keeps state between documents.
+        self.write_lock = threading.Lock()
+        self.stories = StoryService(store, params_from_settings(settings))
 
     def pipeline(self) -> Pipeline:
         # Built on the first write: loading the knowledge base takes seconds that a
@@ -504,7 +508,8 @@ def _add_api_routes(app: FastAPI) -> None:
         results = []
         for item in items:
             try:
-                outcome = process_item(item, state.pipeline(), state.store)
+                with state.write_lock:
+                    outcome = process_item(item, state.pipeline(), state.store, state.stories)
             except InputError as exc:
                 raise HTTPException(422, str(exc)) from exc
             stored = state.read.document_by_doc_id(item.doc_id)

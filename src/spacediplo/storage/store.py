@@ -270,6 +270,16 @@ class Store:
         assert entity_id is not None
         return entity_id
 
+    def story_key(self, doc_id: str) -> str | None:
+        """The story key of the current version of ``doc_id`` (``None``: not placed)."""
+        with self.session_factory() as session:
+            key = session.scalar(
+                select(StoryRow.key)
+                .join(DocumentRow, DocumentRow.story_id == StoryRow.id)
+                .where(DocumentRow.doc_id == doc_id, DocumentRow.is_current.is_(True))
+            )
+        return str(key) if key is not None else None
+
     def record_failure(self, locator: str, reason: str) -> None:
         with self.session_factory() as session, session.begin():
             session.add(IngestFailureRow(locator=locator, reason=reason, at=_now()))
