@@ -118,12 +118,13 @@ def _bump(
     rows = [dict(zip(keys, key, strict=True), n=n) for key, n in deltas.items() if n]
     if not rows:
         return
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(table).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(keys), set_={"n": table.n + statement.excluded.n}
+    insert = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
+    # One statement of fixed shape run over the rows (executemany): compiled once and
+    # cached, where a multi-row VALUES of varying length was compiled on every save.
+    statement = insert.on_conflict_do_update(
+        index_elements=list(keys), set_={"n": table.n + insert.excluded.n}
     )
-    session.execute(statement)
+    session.execute(statement, rows)
     lowered = {key[0] for key, n in deltas.items() if n < 0}
     if lowered:
         # Counts that fell to zero are removed, so the tables only hold what exists; only
