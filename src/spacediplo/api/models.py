@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from ..storage.queries import EventItem
+
 EventType = Literal[
     "agreement", "meeting", "conference", "joint_project", "launch", "crew_flight", "trade",
     "multilateral", "dispute",
@@ -23,26 +25,9 @@ class ErrorOut(BaseModel):
     error: str = Field(description="What went wrong, naming the input at fault.")
 
 
-class EventOut(BaseModel):
-    id: int
-    type: str
-    participants: list[str]
-    date: str | None
-    stage: str
-    topics: list[str]
-    evidence: str
-    evidence_start: int | None
-    evidence_end: int | None
-    document_id: int
-    doc_id: str
-    title: str | None
-    lang: str | None
-    published: str | None
-    story_id: int | None
-
-
 class EventsPage(BaseModel):
-    items: list[EventOut]
+    # The read model's dataclass is the schema: one definition of an event row.
+    items: list[EventItem]
     next_cursor: str | None = Field(
         description="Pass as `cursor` for the next page; null at the end."
     )
