@@ -10,6 +10,7 @@ against themselves would be circular. Run with ``-s`` to see the figures.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 from pathlib import Path
 from types import ModuleType
@@ -56,8 +57,8 @@ def annotated_distinct_events(gold: list[dict[str, Any]]) -> int:
     return len({e["event_id"] for g in gold for e in g["events"]})
 
 
-def rule_distinct_events(gold: list[dict[str, Any]]) -> int:
-    reports = [
+def _gold_reports(gold: list[dict[str, Any]]) -> list[EventReport]:
+    return [
         EventReport(
             doc_id=str(g["doc_id"]),
             index=i,
@@ -65,13 +66,71 @@ def rule_distinct_events(gold: list[dict[str, Any]]) -> int:
             participants=frozenset(e["participants"]),
             date=e["date"],
             stage=e["stage"],
+            evidence=e.get("evidence", ""),
             story=str(g["story"]),
-            published=g.get("published"),  # type: ignore[arg-type]
+            published=g.get("published"),
         )
         for g in gold
         for i, e in enumerate(g["events"])
     ]
-    return len(canonicalize(reports))
+
+
+def rule_distinct_events(gold: list[dict[str, Any]]) -> int:
+    return len(canonicalize(_gold_reports(gold)))
+
+
+def pairwise_scores(
+    predicted: dict[tuple[str, int], int], annotated: dict[tuple[str, int], str]
+) -> tuple[float, float, float]:
+    """Precision, recall and F1 over pairs of reports: "same group" against "same event_id"."""
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(annotated), 2):
+        same_group = predicted[a] == predicted[b]
+        same_event = annotated[a] == annotated[b]
+        tp += same_group and same_event
+        fp += same_group and not same_event
+        fn += same_event and not same_group
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def test_pairwise_scores() -> None:
+    keys = [("d", i) for i in range(4)]
+    annotated = dict(zip(keys, ["x", "x", "x", "y"], strict=True))
+    # Groups {0, 1} {2, 3}: one right pair (0-1), one wrong (2-3), two missed (0-2, 1-2).
+    predicted = dict(zip(keys, [0, 0, 1, 1], strict=True))
+    assert pairwise_scores(predicted, annotated) == (0.5, 1 / 3, 0.4)
+    assert pairwise_scores(dict(zip(keys, [0, 0, 0, 1], strict=True)), annotated) == (1, 1, 1)
+
+
+def test_gold_merge_against_annotation() -> None:
+    """The merge rules applied to the gold events, scored against the annotated ids."""
+    gold = _demo_gold()
+    annotated = {
+        (str(g["doc_id"]), i): str(e["event_id"]) for g in gold for i, e in enumerate(g["events"])
+    }
+    predicted = {
+        (s.doc_id, s.index): k
+        for k, event in enumerate(canonicalize(_gold_reports(gold)))
+        for s in event.sources
+    }
+    groups: dict[int, set[str]] = {}
+    spread: dict[str, set[int]] = {}
+    for key, group in predicted.items():
+        groups.setdefault(group, set()).add(annotated[key])
+        spread.setdefault(annotated[key], set()).add(group)
+    mixed = sum(len(ids) > 1 for ids in groups.values())
+    split = sum(len(gs) > 1 for gs in spread.values())
+    p, r, f1 = pairwise_scores(predicted, annotated)
+    print(
+        f"\ngold merge vs event_id: {len(groups)} groups for {len(spread)} events,"
+        f" {mixed} mixed groups, {split} split events;"
+        f" pairwise P = {p:.4f} R = {r:.4f} F1 = {f1:.4f}"
+    )
+    # A loose floor: it catches a merge that collapses or shatters events, not the
+    # last point of quality (the printed figures are the measurement).
+    assert p >= 0.75 and r >= 0.7
 
 
 def test_seed_stories(shared_dir: Path, tmp_path: Path) -> None:
