@@ -4,7 +4,7 @@ turned into the document's mentions (with spans and actor codes) and distinct en
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import ClassVar
 
@@ -12,6 +12,7 @@ from ..kb import KnowledgeBase, load_kb
 from ..kb.matcher import Match, Matcher, get_matcher
 from ..kb.people import FoundPerson, PersonFinder, slug
 from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
+from ..lexicons import load_lexicon
 from ..model import Document, Entity, Mention
 from ..registry import register_stage
 from ..settings import Settings
@@ -24,6 +25,8 @@ _AFFILIATION_GAP = re.compile(
     re.I,
 )
 _BODY_TYPES = frozenset({"organization", "agency", "igo"})
+# Characters of the role phrase looked at before a name, or after it behind a comma.
+_HEAD_WINDOW = 60
 
 
 @dataclass
@@ -42,6 +45,13 @@ class ActorRecogniser:
         self.matcher: Matcher = get_matcher(kb)
         self.people = PersonFinder(kb)
         self.unique_surnames = _unique_surnames(kb)
+        # Names of intergovernmental bodies as written in a person's KB roles.
+        self.igo_names = [
+            (re.compile(rf"(?<!\w){re.escape(n)}(?!\w)"), e.code)
+            for e in kb.of_type("igo")
+            if e.code
+            for n in [e.name, *e.acronyms]
+        ]
 
     def mentions(self, text: str, lang: str | None = None) -> list[Mention]:
         tokens = tokenize(text)
@@ -57,7 +67,45 @@ class ActorRecogniser:
         mentions += [self._discovered(text, tokens, p) for p in found]
         mentions += self._surnames(text, tokens, matches, found, mentions)
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return [self._acting_for_body(text, m, matches) for m in mentions]
+
+    def _acting_for_body(self, text: str, mention: Mention, matches: list[Match]) -> Mention:
+        """A person named with the title of the head of an intergovernmental body acts for
+        that body (spec: the IGO is the actor, not the head's home state): the body named in
+        the role phrase ("directeur général de l'ESA, X"), or, for a bare title ("Director
+        General X"), the body whose head the knowledge base says this person is."""
+        if mention.type != "person":
+            return mention
+        start = max(0, mention.start - _HEAD_WINDOW)
+        sentence_start = max(text.rfind(". ", start, mention.start) + 1, start)
+        phrases = [(sentence_start, mention.start)]
+        if text[mention.end :].lstrip().startswith(","):
+            stop = text.find(". ", mention.end, mention.end + _HEAD_WINDOW)
+            phrases.append((mention.end, stop if stop >= 0 else mention.end + _HEAD_WINDOW))
+        for lo, hi in phrases:
+            if not _has_head_role(text[lo:hi]):
+                continue
+            named = [m for m in matches if lo <= m.start and m.end <= hi and m.entry.code]
+            code: str | None = None
+            if named:
+                # The body nearest the name heads the title ("the ESA chief, X"; "X, head
+                # of the DLR"); a state or agency there means the person acts for it.
+                nearest = max(named, key=lambda m: m.start) if hi == mention.start else named[0]
+                code = nearest.entry.code if nearest.entry.type == "igo" else None
+            else:
+                code = self._headed_body(mention.entity_id)
+            if code:
+                return replace(mention, code=code)
+        return mention
+
+    def _headed_body(self, entity_id: str) -> str | None:
+        entry = self.kb.entries.get(entity_id)
+        for role in entry.roles if entry is not None else []:
+            if _has_head_role(role):
+                for pattern, code in self.igo_names:
+                    if pattern.search(role):
+                        return code
+        return None
 
     def _without_affiliations(self, text: str, matches: list[Match]) -> list[Match]:
         """Drop what is named as part of another actor's name: a parent body ("the Space
@@ -230,3 +278,14 @@ class ActorsStage:
 @register_stage("actors")
 def make_actors(settings: Settings) -> ActorsStage:
     return ActorsStage(ActorRecogniser(load_kb()))
+
+
+@lru_cache(maxsize=1)
+def _head_roles() -> re.Pattern[str]:
+    data = load_lexicon("people")
+    words = sorted({w.casefold() for ws in data["body_head_roles"].values() for w in ws}, key=len)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in reversed(words)) + r")(?!\w)")
+
+
+def _has_head_role(phrase: str) -> bool:
+    return _head_roles().search(phrase.casefold()) is not None
