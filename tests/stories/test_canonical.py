@@ -16,6 +16,7 @@ def _r(
     stage: str = "done",
     story: str | None = "s1",
     lang: str = "en",
+    published: str | None = None,
 ) -> EventReport:
     return EventReport(
         doc_id=doc,
@@ -26,6 +27,7 @@ def _r(
         stage=stage,
         story=story,
         lang=lang,
+        published=published,
         evidence=f"{doc}#{i}",
     )
 
@@ -67,6 +69,52 @@ def test_two_events_of_one_document_stay_two() -> None:
         _r("a", 3, "launch", "AAA BBB", None),
     ]
     assert len(canonicalize(reports)) == 4
+
+
+def test_two_events_of_one_month_in_one_document_stay_two() -> None:
+    month = [_r("a", i, "agreement", "AAA BBB", "2030-09") for i in range(2)]
+    assert len(canonicalize(month)) == 2
+    # The same day twice in one text is a repeat (headline and body).
+    day = [_r("a", i, "agreement", "AAA BBB", "2030-09-21") for i in range(2)]
+    assert len(canonicalize(day)) == 1
+
+
+def test_an_undated_report_does_not_join_an_event_of_another_year() -> None:
+    reports = [
+        _r("a", 0, "joint_project", "AAA BBB", "2011", published="2031-04-01"),
+        _r("b", 0, "joint_project", "AAA BBB", None, published="2031-04-02"),
+        _r("c", 0, "joint_project", "AAA BBB", None, published="2011-05-01"),
+    ]
+    assert _shape(reports) == {
+        ("joint_project", "2011", frozenset({"a#0", "c#0"})),
+        ("joint_project", None, frozenset({"b#0"})),
+    }
+
+
+def test_a_plan_dated_by_its_year_joins_the_event_of_that_year_across_stories() -> None:
+    reports = [
+        _r("plan", 0, "launch", "AAA BBB", "2031", stage="planned", story="s1"),
+        _r("done", 0, "launch", "AAA BBB", "2031-07-20", story="s2"),
+        # Not a plan: a bare year across stories stays apart.
+        _r("recap", 0, "launch", "AAA BBB", "2031", story="s3"),
+    ]
+    shapes = _shape(reports)
+    assert ("launch", "2031-07-20", frozenset({"plan#0", "done#0"})) in shapes
+    assert len(shapes) == 2
+    (merged,) = [c for c in canonicalize(reports) if len(c.sources) == 2]
+    assert merged.stage == "done"
+    # Nor a plan naming other parties than the event's.
+    other = _r("plan", 0, "launch", "AAA BBB CCC", "2031", stage="planned", story="s1")
+    assert len(canonicalize([other, reports[1]])) == 2
+
+
+def test_a_report_joins_the_event_with_the_most_similar_participants() -> None:
+    reports = [
+        _r("x", 0, "joint_project", "AAA BBB CCC DDD", "2030-05-01"),
+        _r("y", 0, "joint_project", "AAA BBB", "2030-05-02"),
+        _r("z", 0, "joint_project", "AAA BBB", "2030-05"),
+    ]
+    assert ("joint_project", "2030-05-02", frozenset({"y#0", "z#0"})) in _shape(reports)
 
 
 def test_across_stories_only_dated_reports_merge() -> None:

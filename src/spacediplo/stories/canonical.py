@@ -9,15 +9,20 @@ Rules (written down because they decide what the export says):
 
 * **Order.** Reports are taken from the most precise date to the least, then by date,
   publication date, document and position. Each joins the best compatible canonical
-  event already formed, or founds one. The founder has the most precise date, so
+  event already formed (of its own story first, then with the most similar participant
+  set, then the largest), or founds one. The founder has the most precise date, so
   **the most precise date wins** and a coarse date never bridges two precise ones
   (``2022`` cannot join 14 July and 21 September into one event).
 * **Compatible.** Same type; participants share at least two codes (or are equal) and
   overlap by at least half of the smaller set; dates prefix-compatible. Across stories
   (a later article recalling an old agreement) both dates must be given, and at least
-  to the month unless they are equal. A report without a date only joins a canonical
-  event of its own story. Two events of one document are only merged when their dates
-  are equal and given: a document listing two flights means two flights.
+  to the month unless they are equal, or the report is a plan dated by its year alone
+  (``next year``) with exactly the participants of the event that happened that year.
+  A report without a date only joins a canonical event of its own story, and not one
+  dated in another year than the report's publication: undated, it speaks of its own
+  time, and an undated aside does not belong to an event of years before. Two events of
+  one document are only merged when their dates are equal and given to the day: a
+  document listing two flights, or two agreements of one month, means two events.
 * **Stage.** **The latest stage wins**, in the order of an event's life:
   planned < ongoing < done (a later report that the planned signing happened
   supersedes the announcement).
@@ -99,19 +104,33 @@ class _Group:
         f = self.founder
         if r.type != f.type or not _participants_match(r.participants, f.participants):
             return False
-        if r.doc_id in self.docs and not (r.date and r.date == f.date):
+        # One text states one event once, except for a repeat (headline and body), which
+        # names the same day; two events of one month or year in one text are two events.
+        if r.doc_id in self.docs and not (r.date and r.date == f.date and len(r.date) >= 10):
             return False
         if r.date is None:
+            # An undated report speaks of its own time: it does not join an event dated in
+            # another year than its publication (background recalled in passing).
+            if f.date is not None and r.published and f.date[:4] != r.published[:4]:
+                return False
             return r.story is not None and r.story in self.stories
         if f.date is None or not _compatible_dates(r.date, f.date):
             return False
         if r.story is not None and r.story in self.stories:
             return True
-        return r.date == f.date or min(len(r.date), len(f.date)) >= 7
+        if r.date == f.date or min(len(r.date), len(f.date)) >= 7:
+            return True
+        # A plan dated only by its year ("next year") is the event that later happened in
+        # that year, when the same parties carry it out.
+        return r.stage == "planned" and r.participants == f.participants
 
-    def affinity(self, r: EventReport) -> tuple[int, int, int]:
+    def affinity(self, r: EventReport) -> tuple[int, float, int]:
         same_story = int(r.story is not None and r.story in self.stories)
-        return (same_story, len(r.participants & self.founder.participants), len(self.reports))
+        # The most similar participant set, not the largest overlap: a two-party report
+        # belongs with the two-party event rather than with a wider one that includes both.
+        fp = self.founder.participants
+        similarity = len(r.participants & fp) / len(r.participants | fp)
+        return (same_story, similarity, len(self.reports))
 
     def add(self, r: EventReport) -> None:
         self.reports.append(r)
