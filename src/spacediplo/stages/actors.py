@@ -241,6 +241,11 @@ def _unique_surnames(kb: KnowledgeBase) -> dict[str, str]:
         for _, n in e.all_names()
         if " " not in n.strip()
     }
+    # A launch site named after a person goes by that surname alone ("lifted off from
+    # Kennedy", "from Vandenberg"): such a surname is the site's, not the person's.
+    other_names |= {
+        key(n.split()[0]) for e in kb.of_type("site") for _, n in e.all_names() if " " in n.strip()
+    }
     return {
         k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1 and k not in other_names
     }
