@@ -5,21 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from spacediplo.model import Document, Event, RawDocument
-from spacediplo.pipeline import build_pipeline
-from spacediplo.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def run() -> object:
-    pipeline = build_pipeline(Settings.from_env(environ={}))
-
-    def extract(text: str, published: str | None = "2024-05-10") -> list[Event]:
-        raw = RawDocument("t", "test", "json", text, "text", published=published)
-        return pipeline(Document.from_raw(raw)).events
-
-    return extract
-
 
 @pytest.mark.parametrize(
     "text",
