@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import ClassVar
 
-from _common import SHARED, peak_rss_mb
+from _common import SHARED, peak_rss_mb, write_copies
 
 from spacediplo.demo import CORPUS_DIR
 from spacediplo.ingest import ingest
@@ -63,13 +63,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()
-        for copy in range(args.copies):
-            for path in sources:
-                text = path.read_text(encoding="utf-8")
-                marker = f"<!-- copy {copy} -->" if path.suffix == ".html" else f"\nRef. {copy}"
-                (folder / f"{path.stem}-{copy}{path.suffix}").write_text(
-                    text + marker, encoding="utf-8"
-                )
+        write_copies(sources, folder, args.copies)
         settings = Settings.from_env(db=str(Path(tmp) / "bench.db"))
         seconds: dict[str, float] = defaultdict(float)
         pipeline = Pipeline([_timed(s, seconds) for s in build_pipeline(settings).stages])

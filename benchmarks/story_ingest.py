@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import SHARED
+from _common import SHARED, write_copies
 from sqlalchemy import event
 
 from spacediplo.demo import CORPUS_DIR
@@ -65,13 +65,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()
-        for copy in range(args.copies):
-            for path in sources:
-                text = path.read_text(encoding="utf-8")
-                marker = f"<!-- copy {copy} -->" if path.suffix == ".html" else f"\nRef. {copy}"
-                (folder / f"{path.stem}-{copy}{path.suffix}").write_text(
-                    text + marker, encoding="utf-8"
-                )
+        write_copies(sources, folder, args.copies)
         settings = Settings.from_env(db=str(Path(tmp) / "bench.db"))
         pipeline = build_pipeline(settings)
         items = [i for i in iter_sources([str(folder)], settings) if not isinstance(i, Skipped)]
