@@ -10,17 +10,27 @@ from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamDictionaryFactory
 
-from ..kb.text import Token, _morph, key, tokenize
+from ..kb.text import _ARABIC, _CJK_CHAR, Token, _morph, key, tokenize
 from ..lexicons import load_lexicon
 from ..normalize import fold as _fold
 
-__all__ = ["CueHit", "CueIndex", "get_cue_index", "lemma_key"]
+__all__ = ["CueHit", "CueIndex", "arabic_bare_forms", "get_cue_index", "lemma_key"]
 
 _SIMPLEMMA_LANGS = frozenset(
     "bg ca cs cy da de el en es et fa fi fr ga gd gl gv hbs hi hu hy id is it ka la lb lt lv "  # noqa: SIM905
     "mk ms nb nl nn pl pt ro ru se sk sl sq sv sw tl tr uk".split()
 )
 _MAX_CUE_TOKENS = 4
+# CJK text is one token per character, so a cue of N characters is N tokens ("谅解备忘录",
+# "宇宙飛行士", "양해각서"); only cues written in those scripts may be this long, so the
+# Latin languages' tables, and the loop over them, stay at _MAX_CUE_TOKENS.
+_MAX_CJK_CUE_TOKENS = 8
+# Arabic writes conjunctions (و ف) and prepositions (ب ل ك) as prefixes of the next word;
+# kb.text.key strips them only before the article ("والاتفاقية"), so a cue is also tried
+# without them ("ووقعت", "لإطلاق", "بتوقيع") when at least this many letters remain.
+_ARABIC_CONJUNCTIONS = ("و", "ف")
+_ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
+_ARABIC_MIN_STEM = 3
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +46,7 @@ def _lemmatizer() -> Lemmatizer:
 @lru_cache(maxsize=262_144)
 def lemma_key(word: str, lang: str) -> str:
     """The folded lemma of ``word`` in ``lang`` (Russian through pymorphy3, like names)."""
-    if any("\u0400" <= c <= "\u04ff" for c in word):
+    if any("\u0400" <= c <= "\u04ff" for c in word) or _ARABIC.search(word):
         return key(word)
     if lang in _SIMPLEMMA_LANGS:
         try:
@@ -44,6 +54,20 @@ def lemma_key(word: str, lang: str) -> str:
         except ValueError:
             pass
     return _fold(word)
+
+
+@lru_cache(maxsize=65_536)
+def arabic_bare_forms(lemma: str) -> tuple[str, ...]:
+    """``lemma`` without a leading conjunction and/or preposition ("ووقعت" → "وقعت",
+    "لاطلاق" → "اطلاق", "وباطلاق" → "اطلاق"); the word itself is not among them."""
+    forms: list[str] = []
+    rest = lemma
+    if rest.startswith(_ARABIC_CONJUNCTIONS) and len(rest) - 1 >= _ARABIC_MIN_STEM:
+        rest = rest[1:]
+        forms.append(rest)
+    if rest.startswith(_ARABIC_PREPOSITIONS) and len(rest) - 1 >= _ARABIC_MIN_STEM:
+        forms.append(rest[1:])
+    return tuple(forms)
 
 
 @lru_cache(maxsize=65_536)
@@ -75,6 +99,8 @@ class CueIndex:
         # only the lemma dictionaries of the languages actually read are loaded.
         self.ngrams: dict[str, dict[tuple[str, ...], set[str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # language → the most tokens of one of its cues
+        self.longest: dict[str, int] = defaultdict(lambda: 1)
         # first folded word of a topic phrase → (phrase, topic): one pass over a text
         self.topics: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for topic, words in self.data["topics"].items():
@@ -99,8 +125,10 @@ class CueIndex:
         # "=orbiting": only as written, when the lemma is also another word's ("orbit")
         exact = word.startswith("=")
         tokens = tokenize(word.lstrip("="))
-        if not tokens or len(tokens) > _MAX_CUE_TOKENS:
+        limit = _MAX_CJK_CUE_TOKENS if _CJK_CHAR.search(word) else _MAX_CUE_TOKENS
+        if not tokens or len(tokens) > limit:
             return
+        self.longest[lang] = max(self.longest[lang], len(tokens))
         table = self.ngrams[lang]
         if not exact:
             table[tuple(lemma_key(t.text, lang) for t in tokens)].add(group)
@@ -127,16 +155,20 @@ class CueIndex:
             table = self._table(cue_lang)
             lemmas = [lemma_key(tokens[i].text, cue_lang) for i in range(start, end)]
             surfaces = [_fold(tokens[i].text) for i in range(start, end)]
+            longest = self.longest[cue_lang]
             for i in range(len(lemmas)):
-                for n in range(1, _MAX_CUE_TOKENS + 1):
+                bare = arabic_bare_forms(lemmas[i]) if cue_lang == "ar" else ()
+                for n in range(1, longest + 1):
                     if i + n > len(lemmas):
                         break
-                    for seq in (tuple(lemmas[i : i + n]), tuple(surfaces[i : i + n])):
+                    sequences = [tuple(lemmas[i : i + n]), tuple(surfaces[i : i + n])]
+                    sequences += [(form, *lemmas[i + 1 : i + n]) for form in bare]
+                    for seq in sequences:
                         groups = table.get(seq)
                         if groups:
                             found.update(CueHit(g, start + i, start + i + n) for g in groups)
                 for prefix, group in self.prefixes.get(cue_lang, []):
-                    if lemmas[i].startswith(prefix):
+                    if lemmas[i].startswith(prefix) or any(f.startswith(prefix) for f in bare):
                         found.add(CueHit(group, start + i, start + i + 1))
                 word = tokens[start + i].text
                 # a verb in the future tense: Russian by its morphology, Romance languages
