@@ -76,6 +76,9 @@ _TYPE_ANCHORS = {
 }
 # A launch or crewed flight retold this many sentences later with more sides is the same.
 _LAUNCH_RETOLD = 3
+# An agreement, meeting or gathering retold this many sentences later by some of its
+# sides is the same.
+_SIDE_RETOLD = 2
 # The sentences after a launch that may tell of its payloads.
 _PAYLOAD_REACH = 4
 # Cue words of joint work and of a launch at least this many tokens apart state two acts.
@@ -139,7 +142,8 @@ def event_types(
         and "joint_project" not in types
     ):
         types.append("joint_project")
-    if "launch" in groups and ("launch_object" in groups or has_mission):
+    if "launch" in groups and ("launch_object" in groups or has_mission) and "own" not in groups:
+        # (not "China and the US are to launch their own missions to Mars")
         types.append("launch")
     if ("crew" in groups and "fly" in groups) or (
         has_crewed_mission and ("fly" in groups or "anniversary" in groups)
@@ -270,6 +274,7 @@ class EventExtractor:
             sentence.mentions = _without_site_countries(sentence.mentions, text, locatives)
             if sentence.token_end > sentence.token_start:
                 hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
+                hits = _outside_names(hits, tokens, sentence.mentions)
                 sentence.hits = _with_refusals(_without_compounds(hits, tokens))
                 sentence.between = _between_sides(sentence, tokens, token_at, between, text)
         return sentences
@@ -377,6 +382,7 @@ class EventExtractor:
         if not types:
             return []
         out: list[_Candidate] = []
+        dated: list[_Candidate] = []  # the events of a dated list, one per date already
         for etype in types:
             listed = self._dated_list(etype, text, sentence, reference)
             if listed:
@@ -392,7 +398,7 @@ class EventExtractor:
                         evidence_start=sentence.start,
                         evidence_end=sentence.end,
                     )
-                    out.append(_Candidate(event, sentence.index, in_title, frozenset(), len(on)))
+                    dated.append(_Candidate(event, sentence.index, in_title, frozenset(), len(on)))
                 continue
             evidence = [sentence]
             sides = self._codes(etype, sentence.between)
@@ -413,10 +419,17 @@ class EventExtractor:
                 codes = (codes - {"RUS"}) | {"SUN"}
             if len(codes) < 2 or len(codes) > _MAX_PARTICIPANTS:
                 continue
+            if (
+                etype == "conference"
+                and "summit" in groups
+                and len(codes) == 2
+                and not codes & IGO_CODES
+            ):
+                etype = "meeting"  # "the India-Japan Annual Summit": the two states meet
             span_start, span_end = evidence[0].start, evidence[-1].end
             stage = self._stage(sentence, tokens, etype)
             when = self._date(
-                text, tokens, sentence, evidence, reference, from_page, stage, missions
+                text, tokens, sentence, evidence, reference, from_page, stage, missions, etype
             )
             if when and reference and when > reference.isoformat()[: len(when)] and from_page:
                 stage = "planned" if stage == "done" else stage
@@ -456,7 +469,44 @@ class EventExtractor:
         if "bilateral" in groups:
             host = next((m.code for m in sentence.mentions if m.code), None)
             out = [part for cand in out for part in _bilateral_meetings(cand, host)]
-        return out
+        crafts = self._listed_crafts(sentence, text, tokens)
+        return dated + [part for cand in out for part in _per_craft(cand, crafts)]
+
+    def _listed_crafts(self, sentence: _Sentence, text: str, tokens: list[Token]) -> list[str]:
+        """The satellites or probes a sentence lists together ("two satellites, the
+        Megha-Tropiques climate mission and the SARAL mission"), or none. Crafts in
+        clauses of their own ("operate CFOSAT together, and prepare the launch of SVOM")
+        are no list."""
+        crafts = [
+            (m, entry.id)
+            for m in sentence.mentions
+            if m.type == "mission"
+            and (entry := self.kb.get(m.entity_id)) is not None
+            and entry.kind in _SINGLE_CRAFT_KINDS
+        ]
+        filler = _list_filler_words()
+        separators = [
+            tokens[h.token_start].start for h in sentence.hits if h.group in _LIST_BREAKERS
+        ]
+        best: list[str] = []
+        run: list[str] = []
+        for i, (mention, craft) in enumerate(crafts):
+            if i:
+                previous = crafts[i - 1][0]
+                gap = text[previous.end : mention.start]
+                words = [t.key for t in tokenize(gap)]
+                listed = (
+                    len(words) <= _LIST_GAP
+                    and ("," in gap or any(w in filler["coordination"] for w in words))
+                    and not any(previous.end <= at < mention.start for at in separators)
+                )
+                if not listed:
+                    run = []
+            if craft not in run:
+                run.append(craft)
+            if len(run) > len(best):
+                best = list(run)
+        return best if len(best) >= 2 else []
 
     def _dated_list(
         self, etype: str, text: str, sentence: _Sentence, reference: date | None
@@ -503,16 +553,17 @@ class EventExtractor:
     def _codes(self, etype: str, mentions: list[Mention]) -> set[str]:
         """Actor codes of ``mentions`` for an event of type ``etype``.
 
-        Sites count for launches only. A programme's known partners count for the joint
-        work it is and for the agreement behind it, and only when the text itself names
-        fewer than two sides (Apollo–Soyuz → SUN, USA); a station's partners are not the
-        crew of a flight.
+        Sites count for launches, and for disputes ("withdrew its staff from the Guiana
+        Space Centre": the site's operator is the other side). A programme's known
+        partners count for the joint work it is and for the agreement behind it, and
+        only when the text itself names fewer than two sides (Apollo–Soyuz → SUN, USA),
+        and so for its launch; a station's partners are not the crew of a flight.
         """
         codes: set[str] = set()
         partners: set[str] = set()
         for m in mentions:
             if m.type == "site":
-                if etype != "launch":
+                if etype not in ("launch", "dispute"):
                     continue
                 site = self.kb.get(m.entity_id)
                 if site is not None and site.operator:
@@ -523,11 +574,14 @@ class EventExtractor:
             if m.type == "mission":
                 entry = self.kb.get(m.entity_id)
                 if entry is not None and entry.partners:
-                    partners.update(entry.partners)
+                    # a station's partners do not launch what flies to it
+                    if etype != "launch" or entry.kind != "station":
+                        partners.update(entry.partners)
                     continue
             if m.code:
                 codes.add(m.code)
-        if len(codes) < 2 and etype in ("joint_project", "agreement"):
+        if len(codes) < 2 and etype in ("joint_project", "agreement", "launch"):
+            # (the launch of a joint mission involves its partners)
             codes |= partners
         return codes
 
@@ -656,6 +710,7 @@ class EventExtractor:
         from_page: bool,
         stage: str,
         missions: Sequence[object],
+        etype: str,
     ) -> str | None:
         groups = sentence.groups
         if "anniversary" in groups:
@@ -663,9 +718,15 @@ class EventExtractor:
             years = [y for m in missions for y in (getattr(m, "years", None) or []) if y]
             if years:
                 return str(min(years))
-        anchors = [
-            tokens[h.token_start].start for h in sentence.hits if h.group in _TYPE_GROUPS
-        ] or [sentence.start]
+        # the date nearest the event's own cue words ("have operated CFOSAT together since
+        # October 2018, and prepare the launch of SVOM, due to lift off in June": June is
+        # the launch's), else nearest any event word
+        own = _TYPE_ANCHORS.get(etype, _TYPE_GROUPS)
+        anchors = (
+            [tokens[h.token_start].start for h in sentence.hits if h.group in own]
+            or [tokens[h.token_start].start for h in sentence.hits if h.group in _TYPE_GROUPS]
+            or [sentence.start]
+        )
         expressions: list[TimeExpression] = []
         for part in evidence:
             segment = text[part.start : part.end]
@@ -753,6 +814,37 @@ def _bilateral_meetings(cand: _Candidate, host: str | None) -> list[_Candidate]:
     ]
 
 
+# The kinds of craft that are each a joint work of their own when a sentence lists several.
+_SINGLE_CRAFT_KINDS = frozenset({"satellite", "probe", "experiment"})
+
+
+# Cue words that open another clause's act between two crafts: no list of joint works.
+_LIST_BREAKERS = frozenset(
+    {
+        "launch",
+        "planned",
+        "act",
+        "agree",
+        "meet",
+        "gathering",
+        "joint_strong",
+        "trade_strong",
+        "dispute",
+        "clause",
+    }
+)
+
+
+def _per_craft(cand: _Candidate, crafts: list[str]) -> list[_Candidate]:
+    """ "The two countries have built two satellites together, A and B": one joint work
+    per craft of the list (programmes, stations and launchers are no such list)."""
+    if cand.event.type != "joint_project" or len(crafts) < 2:
+        return [cand]
+    return [
+        replace(cand, event=replace(cand.event), missions=frozenset({craft})) for craft in crafts
+    ]
+
+
 def _same_event(a: _Candidate, b: _Candidate) -> bool:
     """Two reports of one event in a document: same type and sides, compatible dates, and
     a headline repeated in the body, or neighbouring sentences about the same object
@@ -777,6 +869,12 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
             # one vehicle, one day: a launch dated to the day is told again far below
             or (len(a.event.date or "") == 10 and a.event.date == b.event.date)
         )
+    ) or (
+        # "Five agencies signed the agreement … On Russia's side the document was signed
+        # by …": one signing, told again right after from one side's view
+        a.event.type in ("agreement", "meeting", "conference")
+        and (sides_a < sides_b or sides_b < sides_a)
+        and abs(a.sentence - b.sentence) <= _SIDE_RETOLD
     )
     if sides_a != sides_b and not retold:
         return False  # (identical sides merge by the rules below)
@@ -879,6 +977,31 @@ def _without_site_countries(
     return kept
 
 
+# The actors whose names state no event: "the General Assembly" holds no gathering, the
+# "Joint Research Centre" no joint work. A mission's name keeps its words: "signed the
+# Artemis Accords" is an agreement. Words that name an event's object or setting ("the
+# Cosmonaut Training Centre": a centre, cosmonauts) still count.
+_NAMED_ACTORS = frozenset({"igo", "organization", "agency", "site", "person"})
+_STATING_GROUPS = _TYPE_GROUPS | {"joint", "trade", "training", "summit", "docking", "fly_act"}
+
+
+def _outside_names(
+    hits: list[CueHit], tokens: list[Token], mentions: list[Mention]
+) -> list[CueHit]:
+    """The cue hits that are not event words inside an actor's name."""
+    names = [(m.start, m.end) for m in mentions if m.type in _NAMED_ACTORS]
+    if not names:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.group not in _STATING_GROUPS
+        or not any(
+            a <= tokens[h.token_start].start and tokens[h.token_end - 1].end <= b for a, b in names
+        )
+    ]
+
+
 def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")
     or of a service contract's ("the launch contract": a purchase, not a launch)."""
@@ -887,6 +1010,8 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     begun = {h.token_start for h in hits if h.group == "not_launch_near"}
     contracts = [(h.token_start, h.token_end) for h in hits if h.group == "service_contract"]
     tops = {h.token_start for h in hits if h.group == "not_gathering_after"}
+    # "visiting crews", "visiting vehicles": who comes aboard, not a visit between sides
+    visitors = {h.token_start for h in hits if h.group == "not_meeting_after"}
     # "watched the lift-off", "ahead of the launch": a show or a time mark, not the act
     spectators = {h.token_end for h in hits if h.group == "launch_reference"}
     # "вместе с ним в космос отправились…": companions on a ride, not joint work
@@ -919,11 +1044,13 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
             h.group == "gathering"
             and any(h.token_end <= t < h.token_end + _TOP_REACH for t in tops)
         )
+        and not (h.group == "meet" and h.token_end in visitors)
         and h.group
         not in (
             "not_launch_after",
             "not_launch_near",
             "not_gathering_after",
+            "not_meeting_after",
             "launch_reference",
             "companion",
         )

@@ -1,0 +1,152 @@
+"""Cue words inside actors' names, summits of two states, crafts listed together, acts
+retold by one side, signed documents and joint statements, sites as sides of a dispute
+(texts we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacediplo.model import Event
+
+
+def _types(events: list[Event]) -> list[tuple[str, list[str]]]:
+    return [(e.type, e.participants) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nBrazil and China signed a document on sharing satellite data on Tuesday.",
+        "Titre\n\nLe Brésil et la Chine ont signé mardi un document sur le partage de "
+        "données satellitaires.",
+        "Заголовок\n\nВо вторник Бразилия и Китай подписали документ об обмене спутниковыми "
+        "данными.",
+    ],
+)
+def test_a_signed_document_is_an_agreement(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _types(run(text)) == [("agreement", ["BRA", "CHN"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nIndia and Japan issued a joint statement on lunar exploration on Monday.",
+        "Titre\n\nLa France et le Japon ont publié lundi une déclaration commune sur "
+        "l'exploration lunaire.",
+    ],
+)
+def test_a_joint_statement_is_an_agreement(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in _types(run(text))] == ["agreement"]
+
+
+def test_a_body_named_assembly_holds_no_gathering(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe resolution, tabled by Japan, was adopted by the General Assembly "
+        "in 2021."
+    )
+    assert _types(events) == [("multilateral", ["JPN", "UN"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Headline\n\nBrazil and China discussed satellite cooperation at the annual "
+            "Brazil-China summit on Monday.",
+            "meeting",
+        ),
+        (
+            "Titre\n\nLe Brésil et la Chine ont évoqué leur coopération spatiale lundi lors "
+            "du sommet annuel sino-brésilien.",
+            "meeting",
+        ),
+        (
+            "Headline\n\nSpace cooperation was on the agenda of the BRICS summit, attended "
+            "by India and Brazil on Monday.",
+            "conference",
+        ),
+    ],
+)
+def test_a_summit_of_two_states_is_their_meeting(run, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, _ in _types(run(text))] == [expected]
+
+
+def test_visiting_crews_are_no_visit(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nUnder the deal, Japan will build the habitation module, where visiting "
+        "crews from the United States will live."
+    )
+    assert "meeting" not in [e.type for e in events]
+
+
+def test_a_site_left_in_a_dispute_counts_as_its_operator(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nRoscosmos suspended its work and withdrew its staff from the Guiana "
+        "Space Centre in February."
+    )
+    assert _types(events) == [("dispute", ["FRA", "RUS"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nChina and the United States are to launch their own missions to Mars "
+        "next year.",
+        "Titre\n\nLa Chine et les États-Unis doivent lancer leurs propres missions vers "
+        "Mars l'an prochain.",
+    ],
+)
+def test_each_launching_its_own_mission_is_no_joint_launch(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "launch" not in [e.type for e in run(text)]
+
+
+def test_crafts_listed_together_are_one_joint_work_each(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nFrance and China have built and operated two satellites together, "
+        "CFOSAT and SVOM."
+    )
+    assert _types(events) == [("joint_project", ["CHN", "FRA"])] * 2
+
+
+def test_crafts_in_clauses_of_their_own_are_no_list(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Titre\n\nLes deux agences exploitent ensemble depuis octobre 2018 le satellite "
+        "CFOSAT, et elles préparent le lancement de SVOM, qui doit décoller en juin."
+    )
+    assert sorted(_types(events)) == [
+        ("joint_project", ["CHN", "FRA"]),
+        ("launch", ["CHN", "FRA"]),
+    ]
+    launch = next(e for e in events if e.type == "launch")
+    # the date nearest the launch's own words, and so a plan
+    assert launch.date == "2024-06" and launch.stage == "planned"
+
+
+def test_an_agreement_retold_by_one_side_is_the_same(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe space agencies of Brazil, Russia, India, China and South Africa "
+        "signed the agreement on Wednesday. On Russia's side the document was signed by the "
+        "head of Roscosmos."
+    )
+    assert _types(events) == [("agreement", ["BRA", "CHN", "IND", "RUS", "ZAF"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe joint lunar project of Russia and India fell apart in 2012.",
+        "Headline\n\nIn March, India judged it impossible to pursue the joint lunar project "
+        "with Russia.",
+        "Titre\n\nEn mars, l'Inde a constaté l'impossibilité de poursuivre le projet lunaire "
+        "commun avec la Russie.",
+    ],
+)
+def test_joint_work_that_falls_apart_is_a_dispute(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _types(run(text)) == [("dispute", ["IND", "RUS"])]
+
+
+def test_leaving_earth_on_a_foreign_rocket_is_a_launch(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe Japanese probe left Earth on a Russian Proton rocket in March 2016."
+    )
+    assert _types(events) == [("launch", ["JPN", "RUS"])]
