@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spacediplo.temporal import find_time_expressions, resolve_month_day
+from spacediplo.temporal import ARABIC_MONTHS, find_time_expressions, resolve_month_day
 
 REF = date(2025, 7, 3)
 
@@ -116,3 +116,79 @@ def test_a_month_inside_a_name_is_no_date(text: str) -> None:
 )
 def test_a_month_after_a_plain_or_sentence_word_stays_a_date(text: str, value: str) -> None:
     assert value in [e.value for e in find_time_expressions(text, date(2024, 5, 3))]
+
+
+# ---------------------------------------------------------------- CJK and Arabic dates
+
+CJK_ARABIC_EXAMPLES = [
+    ("2021年3月9日，两国航天机构签署了备忘录。", "2021-03-09"),
+    ("双方于2019年签署协议", "2019"),
+    ("今年5月，双方举行了会谈。", "2025-05"),
+    ("去年双方在北京会面", "2024"),
+    ("3月9日，两国宇航员进驻空间站。", "2025-03-09"),
+    ("昨年12月に覚書に署名した", "2024-12"),
+    ("本日、両機関は協定を締結した", "2025-07-03"),
+    ("来年打ち上げる予定", "2026"),
+    ("2023년 12월 11일 양해각서에 서명했다", "2023-12-11"),
+    ("지난해 양국은 협정을 체결했다", "2024"),
+    ("오는 2027년 발사할 예정이다", "2027"),
+    ("وقع الجانبان في 10 مايو 2023 مذكرة تفاهم", "2023-05-10"),
+    ("في ١٠ أيار ٢٠٢٣ وقعت الوكالتان", "2023-05-10"),
+    ("في 5 آذار/مارس 2022", "2022-03-05"),
+    ("انضمت في عام 2020 إلى الاتفاقيات", "2020"),
+    ("وفي كانون الثاني 2021 أطلقت", "2021-01"),
+    ("وقعت في مايو الماضي", "2025-05"),
+    ("التقى الجانبان العام الماضي", "2024"),
+    ("عقد الاجتماع الشهر الماضي", "2025-06"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CJK_ARABIC_EXAMPLES)
+def test_cjk_and_arabic_expressions_are_normalised(text: str, expected: str) -> None:
+    values = [e.value for e in find_time_expressions(text, REF)]
+    assert expected in values, values
+
+
+@pytest.mark.parametrize("text", ["任务持续3个月", "3ヶ月間滞在した", "3개월 동안 체류했다"])
+def test_a_count_of_months_is_no_date(text: str) -> None:
+    assert find_time_expressions(text, REF) == []
+
+
+def _arabic_indic(number: int) -> str:
+    return "".join(chr(0x0660 + int(digit)) for digit in str(number))
+
+
+@given(days, days)
+def test_cjk_and_korean_dates_round_trip_whatever_the_reference(d: date, reference: date) -> None:
+    for text in (f"于{d.year}年{d.month}月{d.day}日签署", f"{d.year}년 {d.month}월 {d.day}일 서명"):
+        assert [e.value for e in find_time_expressions(text, reference)] == [d.isoformat()]
+
+
+@given(days, days, st.sampled_from(sorted(ARABIC_MONTHS.items())), st.booleans())
+def test_arabic_dates_round_trip_in_both_digit_sets(
+    d: date, reference: date, month: tuple[str, int], indic: bool
+) -> None:
+    name, number = month
+    day = min(d.day, 28)
+    digits = _arabic_indic if indic else str
+    text = f"وقعت في {digits(day)} {name} {digits(d.year)} مذكرة"
+    found = find_time_expressions(text, reference)
+    assert [e.value for e in found] == [date(d.year, number, day).isoformat()]
+    # offsets are the text's own, whichever digits it is written in
+    (only,) = found
+    assert text[only.start : only.end].startswith(digits(day))
+    assert text[only.start : only.end].endswith(digits(d.year))
+
+
+@given(days, st.sampled_from(["今年", "去年", "明年", "昨年", "来年", "올해", "지난해", "내년"]))
+def test_a_cjk_year_word_is_within_a_year_of_the_reference(reference: date, word: str) -> None:
+    (found,) = find_time_expressions(f"两国{word}开始合作", reference)
+    assert abs(int(found.value) - reference.year) <= 1 and found.relative
+
+
+@given(st.text(alphabet="年月日년월일0123456789٠١٢٣٤٥٦٧٨٩ مايوأيار/الماضيعام", max_size=40), days)
+def test_cjk_and_arabic_text_gives_valid_iso_values(text: str, reference: date) -> None:
+    for found in find_time_expressions(text, reference):
+        assert 0 <= found.start < found.end <= len(text)
+        assert len(found.value) in (4, 7, 10)
+        date.fromisoformat(found.value if len(found.value) == 10 else found.value[:4] + "-01-01")

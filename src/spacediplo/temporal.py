@@ -7,6 +7,11 @@ relative expressions ("in May this year", "earlier this year", "last week", "yes
 ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. A date without a year takes the reference
 date's year, or the year before when it would otherwise fall after the reference date in
 a report of past events. Years stay as written: "signed in 1966" is 1966.
+
+Chinese, Japanese and Korean dates ("2021年3月9日", "3月9日", "2021年", "今年5月", "去年",
+"2023년 12월 11일", "지난해") and Arabic ones ("10 مايو 2023", "10 أيار 2023", "في عام 2020",
+"الشهر الماضي", Arabic-Indic digits) are read as well; their month names are ours
+(:data:`ARABIC_MONTHS`), CLDR's do not cover the Levantine and Maghrebi names.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from functools import lru_cache
 
 from .dates import iso, month_names
 
-__all__ = ["TimeExpression", "find_time_expressions", "resolve_month_day"]
+__all__ = ["ARABIC_MONTHS", "TimeExpression", "find_time_expressions", "resolve_month_day"]
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,9 @@ def find_time_expressions(
     date without a year falls after the reference date.
     """
     patterns = _patterns()
+    # Arabic-Indic and full-width digits as ASCII ones, hamza-seated alifs as a bare alif:
+    # one character for one, so every offset stays the text's own.
+    text = text.translate(_SAME_LENGTH)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
 
@@ -202,11 +210,15 @@ def find_time_expressions(
                     iso(int(m.group("year")), month, int(day) if day else None),
                     False,
                 )
+    for start, end, value in _cjk_arabic_absolute(text):
+        add(start, end, value, False)
     for m in patterns["month_year"].finditer(text):
         month = month_of(m)
         if month is not None:
             add(m.start(), m.end(), iso(int(m.group("year")), month), False)
     if reference is not None:
+        for start, end, value in _cjk_arabic_relative(text, reference, future):
+            add(start, end, value, True)
         for m in patterns["month_relative"].finditer(text):
             month = month_of(m)
             rel = m.group("rel").casefold()
@@ -337,3 +349,183 @@ def _relative_day(rel: str, reference: date) -> str:
         month = (month - 1) % 12 + 1
         return f"{year:04d}-{month:02d}"
     return reference.isoformat()
+
+
+# ---------------------------------------------------------------- CJK and Arabic dates
+
+_SAME_LENGTH = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic ٠..٩
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Eastern Arabic-Indic ۰..۹
+        **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width ０..９
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+    }
+)
+
+#: Arabic month names, as written after the alifs are unified (أيار → ايار): the
+#: Egyptian/Gulf forms of the Latin names, the Levantine/Iraqi (Syriac) names and the
+#: Maghrebi (French) forms.
+ARABIC_MONTHS: dict[str, int] = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويلية": 7, "اوت": 8,
+}  # fmt: skip
+
+_CJK_YEAR_WORDS = {
+    # this year, last year, next year in Chinese, Japanese and Korean
+    "今年": 0, "本年": 0, "올해": 0, "금년": 0,
+    "去年": -1, "昨年": -1, "지난해": -1, "작년": -1,
+    "明年": 1, "来年": 1, "내년": 1,
+}  # fmt: skip
+_CJK_DAY_WORDS = {"昨天": -1, "昨日": -1, "어제": -1, "本日": 0, "今天": 0}
+_ARABIC_YEAR_WORDS = {
+    "العام الماضي": -1, "السنة الماضية": -1, "العام المنصرم": -1,
+    "العام المقبل": 1, "العام القادم": 1, "السنة المقبلة": 1, "السنة القادمة": 1,
+    "هذا العام": 0, "العام الجاري": 0, "العام الحالي": 0, "هذه السنة": 0,
+}  # fmt: skip
+_ARABIC_MONTH_WORDS = {"الشهر الماضي": -1, "الشهر المقبل": 1, "الشهر القادم": 1}
+_ARABIC_DAY_WORDS = {"امس": -1, "بالامس": -1}
+# After a month name: the last one ("مايو الماضي"), the coming one, or this year's.
+_ARABIC_MONTH_RELATIVE = {
+    "الماضي": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1, "الجاري": 0, "الحالي": 0,
+}  # fmt: skip
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+@lru_cache(maxsize=1)
+def _cjk_arabic_patterns() -> dict[str, re.Pattern[str]]:
+    year = r"(?P<year>(?:19|20)\d\d)"
+    month_number = r"(?P<month>1[0-2]|0?[1-9])"
+    day_number = r"(?P<day>3[01]|[12]\d|0?[1-9])"
+    # an Arabic word may carry a clitic preposition or conjunction ("وفي", "بـ")
+    arabic_start = r"(?<![\u0621-\u064a])(?:[وفبل]{1,2})?"
+    arabic_end = r"(?![\u0621-\u064a])"
+    ar_month = (
+        rf"(?P<month>{_alternation(ARABIC_MONTHS)})(?:\s*/\s*(?:{_alternation(ARABIC_MONTHS)}))?"
+    )
+    return {
+        "korean": re.compile(rf"(?<!\d){year}\s*년\s*{month_number}\s*월(?:\s*{day_number}\s*일)?"),
+        "cjk_year": re.compile(rf"(?<!\d){year}\s*(?:年|년)"),
+        "ar_day_month_year": re.compile(
+            rf"(?<!\d){day_number}\s+(?:من\s+)?{ar_month}{arabic_end}\s*(?:من\s+)?"
+            rf"(?:عام\s+|سنة\s+)?(?:،\s*)?{year}(?!\d)"
+        ),
+        "ar_month_year": re.compile(
+            rf"{arabic_start}{ar_month}{arabic_end}\s*(?:من\s+)?(?:عام\s+|سنة\s+)?{year}(?!\d)"
+        ),
+        "ar_year_suffix": re.compile(rf"(?<!\d){year}\s*م{arabic_end}"),
+        "cjk_relative_month": re.compile(
+            rf"(?P<rel>{_alternation(_CJK_YEAR_WORDS)})\s*{month_number}\s*(?:月|월)"
+            rf"(?:\s*{day_number}\s*(?:日|일))?"
+        ),
+        "cjk_month_day": re.compile(
+            rf"(?<![\d.]){month_number}\s*(?:月|월)\s*{day_number}\s*(?:日|일)"
+        ),
+        # a month alone: not "3个月" / "3ヶ月" / "3개월" (three months), which have no 月 right
+        # after the number
+        "cjk_month": re.compile(rf"(?<![\d.]){month_number}\s*(?:月|월)(?!\s*\d)"),
+        "cjk_year_word": re.compile(rf"(?P<rel>{_alternation(_CJK_YEAR_WORDS)})"),
+        "cjk_day_word": re.compile(rf"(?P<rel>{_alternation(_CJK_DAY_WORDS)})"),
+        "ar_day_month": re.compile(rf"(?<!\d){day_number}\s+(?:من\s+)?{ar_month}{arabic_end}"),
+        "ar_month_relative": re.compile(
+            rf"{arabic_start}{ar_month}\s+(?P<rel>{_alternation(_ARABIC_MONTH_RELATIVE)})"
+            rf"{arabic_end}"
+        ),
+        "ar_bare_month": re.compile(
+            rf"(?<![\u0621-\u064a])(?:في|وفي|خلال|منذ|حتى)\s+{ar_month}{arabic_end}"
+        ),
+        "ar_year_word": re.compile(
+            rf"{arabic_start}(?P<rel>{_alternation(_ARABIC_YEAR_WORDS)}){arabic_end}"
+        ),
+        "ar_month_word": re.compile(
+            rf"{arabic_start}(?P<rel>{_alternation(_ARABIC_MONTH_WORDS)}){arabic_end}"
+        ),
+        "ar_day_word": re.compile(
+            rf"(?<![\u0621-\u064a])(?P<rel>{_alternation(_ARABIC_DAY_WORDS)}){arabic_end}"
+        ),
+    }
+
+
+def _arabic_month(match: re.Match[str]) -> int:
+    return ARABIC_MONTHS[match.group("month")]
+
+
+def _cjk_arabic_absolute(text: str) -> list[tuple[int, int, str]]:
+    """Dates with a year, in Korean ("2023년 12월 11일"), CJK year alone ("2021年"), and
+    Arabic ("10 مايو 2023", "أيار 2023", "2020م"), most precise first."""
+    patterns = _cjk_arabic_patterns()
+    found: list[tuple[int, int, str]] = []
+
+    def day_of(m: re.Match[str]) -> int | None:
+        day = m.groupdict().get("day")
+        return int(day) if day else None
+
+    for m in patterns["korean"].finditer(text):
+        value = iso(int(m.group("year")), int(m.group("month")), day_of(m))
+        if value:
+            found.append((m.start(), m.end(), value))
+    for name in ("ar_day_month_year", "ar_month_year"):
+        for m in patterns[name].finditer(text):
+            value = iso(int(m.group("year")), _arabic_month(m), day_of(m))
+            if value:
+                found.append((m.start(), m.end(), value))
+    for name in ("cjk_year", "ar_year_suffix"):
+        for m in patterns[name].finditer(text):
+            value = iso(int(m.group("year")))
+            if value:
+                found.append((m.start(), m.end(), value))
+    return found
+
+
+def _shift_month(reference: date, months: int) -> str:
+    index = reference.year * 12 + reference.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _cjk_arabic_relative(text: str, reference: date, future: bool) -> list[tuple[int, int, str]]:
+    """Dates resolved against ``reference``: "今年5月", "3月9日", "去年", "지난해", "本日",
+    "10 مايو", "مايو الماضي", "العام الماضي", "الشهر الماضي", "أمس"; most precise first."""
+    patterns = _cjk_arabic_patterns()
+    found: list[tuple[int, int, str]] = []
+
+    def keep(m: re.Match[str], value: str | None) -> None:
+        if value:
+            found.append((m.start(), m.end(), value))
+
+    for m in patterns["cjk_relative_month"].finditer(text):
+        day = m.group("day")
+        year = reference.year + _CJK_YEAR_WORDS[m.group("rel")]
+        keep(m, iso(year, int(m.group("month")), int(day) if day else None))
+    for m in patterns["cjk_month_day"].finditer(text):
+        keep(m, resolve_month_day(int(m.group("month")), int(m.group("day")), reference, future))
+    for m in patterns["ar_day_month"].finditer(text):
+        keep(m, resolve_month_day(_arabic_month(m), int(m.group("day")), reference, future))
+    for m in patterns["ar_month_relative"].finditer(text):
+        shift = _ARABIC_MONTH_RELATIVE[m.group("rel")]
+        month = _arabic_month(m)
+        if shift:
+            keep(m, resolve_month_day(month, None, reference, shift > 0))
+        else:
+            keep(m, iso(reference.year, month))
+    for m in patterns["cjk_month"].finditer(text):
+        keep(m, resolve_month_day(int(m.group("month")), None, reference, future))
+    for m in patterns["ar_bare_month"].finditer(text):
+        keep(m, resolve_month_day(_arabic_month(m), None, reference, future))
+    for m in patterns["cjk_year_word"].finditer(text):
+        keep(m, iso(reference.year + _CJK_YEAR_WORDS[m.group("rel")]))
+    for m in patterns["ar_year_word"].finditer(text):
+        keep(m, iso(reference.year + _ARABIC_YEAR_WORDS[m.group("rel")]))
+    for m in patterns["ar_month_word"].finditer(text):
+        keep(m, _shift_month(reference, _ARABIC_MONTH_WORDS[m.group("rel")]))
+    for name, words in (("cjk_day_word", _CJK_DAY_WORDS), ("ar_day_word", _ARABIC_DAY_WORDS)):
+        for m in patterns[name].finditer(text):
+            keep(m, (reference + timedelta(days=words[m.group("rel")])).isoformat())
+    return found
