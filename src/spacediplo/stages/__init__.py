@@ -1,5 +1,5 @@
 """Pipeline stages. Importing this package registers the built-in stages."""
 
-from . import actors, clean, events, language, pubdate
+from . import actors, clean, event_classifier, events, language, pubdate
 
-__all__ = ["actors", "clean", "events", "language", "pubdate"]
+__all__ = ["actors", "clean", "event_classifier", "events", "language", "pubdate"]
