@@ -39,8 +39,25 @@ class TimeExpression:
 
 
 def _month_alternation() -> str:
-    names = sorted(month_names(), key=len, reverse=True)
+    # the folded names and the names as written: "février", "März", "março" are not
+    # matched by their folded forms
+    names = sorted(set(month_names()) | _written_month_names(), key=len, reverse=True)
     return "|".join(re.escape(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def _written_month_names() -> frozenset[str]:
+    from babel import Locale
+
+    from .dates import MONTH_LANGUAGES
+
+    names: set[str] = set()
+    for lang in MONTH_LANGUAGES:
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(n.casefold().rstrip(".") for n in months[context][width].values())
+    return frozenset(n for n in names if len(n) >= 3)
 
 
 @lru_cache(maxsize=1)

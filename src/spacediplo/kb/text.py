@@ -25,7 +25,9 @@ __all__ = [
     "tokenize",
 ]
 
-_WORD = re.compile(r"[^\W_]+")
+# A word goes on through combining marks, which are not \w: Arabic vowel signs and shadda
+# ("وقّعت", "أُطلق"), decomposed accents.
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])*")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
