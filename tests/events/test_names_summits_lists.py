@@ -150,3 +150,35 @@ def test_leaving_earth_on_a_foreign_rocket_is_a_launch(run) -> None:  # type: ig
         "Headline\n\nThe Japanese probe left Earth on a Russian Proton rocket in March 2016."
     )
     assert _types(events) == [("launch", ["JPN", "RUS"])]
+
+
+def test_an_agreement_named_just_before_lends_its_sides(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nRussia and Kazakhstan signed a protocol amending their agreement on the "
+        "launch complex on Wednesday.\n\nThe agreement, concluded on 22 December 2004, "
+        "provided for a complex for the Angara rocket.",
+        published="2018-08-22",
+    )
+    assert [(e.type, e.participants, e.date) for e in events] == [
+        ("agreement", ["KAZ", "RUS"], "2018-08-22"),
+        ("agreement", ["KAZ", "RUS"], "2004-12-22"),
+    ]
+
+
+def test_two_nations_craft_named_by_programme_or_rocket_docking_is_joint_work(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nOn 17 July 1975 an American Apollo command module and a Soviet Soyuz "
+        "spacecraft docked in orbit with their crews aboard."
+    )
+    assert _types(events) == [("joint_project", ["SUN", "USA"])]
+
+
+def test_a_flight_and_its_docking_a_day_later_are_one_flight(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nAn Indian astronaut will lift off to the International Space Station "
+        "aboard a US Crew Dragon capsule on 25 June.\n\nThe weather looked good on Monday. "
+        "Officials met the press. The capsule with the Indian astronaut is scheduled to dock "
+        "with the station on 26 June.",
+        published="2025-06-23",
+    )
+    assert [e.type for e in events] == ["crew_flight"]

@@ -34,7 +34,7 @@ from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
 from ..lexicons import load_lexicon
 from ..model import Document, Event, Mention
 from ..temporal import TimeExpression, find_time_expressions
-from .cues import CueHit, CueIndex, get_cue_index
+from .cues import CueHit, CueIndex, get_cue_index, lemma_key
 
 __all__ = ["EventExtractor", "event_types"]
 
@@ -111,6 +111,7 @@ class _Sentence:
     mentions: list[Mention] = field(default_factory=list)
     hits: list[CueHit] = field(default_factory=list)
     between: list[Mention] = field(default_factory=list)  # the sides of "between X and Y"
+    instruments: frozenset[str] = frozenset()  # lemmas of the instrument words
 
     @property
     def groups(self) -> set[str]:
@@ -276,6 +277,11 @@ class EventExtractor:
                 hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
                 hits = _outside_names(hits, tokens, sentence.mentions)
                 sentence.hits = _with_refusals(_without_compounds(hits, tokens))
+                sentence.instruments = frozenset(
+                    lemma_key(tokens[h.token_start].text, doc.lang or "")
+                    for h in sentence.hits
+                    if h.group == "instrument"
+                )
                 sentence.between = _between_sides(sentence, tokens, token_at, between, text)
         return sentences
 
@@ -351,7 +357,11 @@ class EventExtractor:
         national_craft = {
             m.partners[0] if m.partners else m.code
             for m in missions
-            if m.kind == "crewed-spacecraft" and len(m.partners) <= 1 and (m.partners or m.code)
+            # (a crewed programme's or rocket's name stands for its craft where a craft
+            # docks: "an American Apollo", "a Soviet Soyuz")
+            if m.kind in ("crewed-spacecraft", "programme", "launcher")
+            and len(m.partners) <= 1
+            and (m.partners or m.code)
         }
         if (
             "crew_flight" in types
@@ -622,6 +632,15 @@ class EventExtractor:
                 told.append(other)
             if len(codes | carried) >= 2 and carried - codes:
                 return codes | carried, [sentence, *told]
+        if etype == "agreement" and sentence.index > 0:
+            # "…signed a protocol amending the intergovernmental agreement on X. The
+            # agreement, concluded in 2004, provided…": the instrument named just before
+            # is the one told of, and its sides are this one's
+            previous = sentences[sentence.index - 1]
+            if sentence.instruments & previous.instruments:
+                before = self._codes(etype, previous.mentions)
+                if len(codes | before) >= 2 and before - codes:
+                    return codes | before, [previous, sentence]
         if "two_sides" in groups or not codes:
             for neighbour in (sentence.index - 1, sentence.index + 1):
                 if 0 <= neighbour < len(sentences):
@@ -740,10 +759,12 @@ class EventExtractor:
                     )
                 )
         if expressions:
-            # The expression nearest the event's cue words (in steps of 40 characters);
-            # the more precise of equals.
-            def distance(e: TimeExpression) -> int:
-                return min(abs(e.start - a) for a in anchors) // 40
+            # The expression of the cue's own sentence first (a neighbour lends its sides,
+            # not its date), then the nearest the event's cue words (in steps of 40
+            # characters); the more precise of equals.
+            def distance(e: TimeExpression) -> tuple[bool, int]:
+                elsewhere = not sentence.start <= e.start < sentence.end
+                return elsewhere, min(abs(e.start - a) for a in anchors) // 40
 
             return min(expressions, key=lambda e: (distance(e), -e.precision)).value
         if reference is not None and from_page:
@@ -856,6 +877,13 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     """
     if a.event.type != b.event.type:
         return False
+    da, db = a.event.date, b.event.date
+    # a flight's lift-off and its docking a day later: one flight
+    flight_days = (
+        a.event.type in ("launch", "crew_flight")
+        and len(da or "") == len(db or "") == 10
+        and _within_days(da, db, _FLIGHT_DAYS)
+    )
     sides_a, sides_b = set(a.event.participants), set(b.event.participants)
     shared = len(sides_a & sides_b)
     retold = (
@@ -867,7 +895,7 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
             or b.in_title
             or abs(a.sentence - b.sentence) <= _LAUNCH_RETOLD
             # one vehicle, one day: a launch dated to the day is told again far below
-            or (len(a.event.date or "") == 10 and a.event.date == b.event.date)
+            or flight_days
         )
     ) or (
         # "Five agencies signed the agreement … On Russia's side the document was signed
@@ -878,14 +906,18 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     )
     if sides_a != sides_b and not retold:
         return False  # (identical sides merge by the rules below)
-    da, db = a.event.date, b.event.date
     if (
         a.event.type == "conference"
         and _within_days(da, db, _GATHERING_DAYS)
         and (a.cue_lemmas & b.cue_lemmas or (da and db and len(da) == len(db) == 10))
     ):
         return True  # "the session opened on 31 May … closed on Friday": one gathering
-    if da and db and da[: min(len(da), len(db))] != db[: min(len(da), len(db))]:
+    if (
+        da
+        and db
+        and da[: min(len(da), len(db))] != db[: min(len(da), len(db))]
+        and not flight_days
+    ):
         return False
     if a.in_title or b.in_title:
         return True
@@ -899,6 +931,8 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     return bool(a.cue_lemmas & b.cue_lemmas) and bool(a.missions & b.missions)
 
 
+# A flight's launch and its arrival are at most this many days apart.
+_FLIGHT_DAYS = 2
 # A gathering of the same sides lasts at most this long: its opening and closing days are
 # one event.
 _GATHERING_DAYS = 15
