@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from spacediplo.events.cues import lemma_key
 from spacediplo.model import Event
 
 
@@ -182,3 +183,49 @@ def test_a_flight_and_its_docking_a_day_later_are_one_flight(run) -> None:  # ty
         published="2025-06-23",
     )
     assert [e.type for e in events] == ["crew_flight"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titre\n\nLa France et la Chine ont signé un accord en mars 2019 à Paris. En novembre "
+        "de la même année, le président français a rencontré son homologue chinois à Pékin.",
+        "Headline\n\nFrance and China signed an agreement in March 2019 in Paris. In November "
+        "of that same year, the French president met his Chinese counterpart in Beijing.",
+    ],
+)
+def test_a_month_of_the_same_year_takes_the_year_named_last(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    meeting = next(e for e in run(text) if e.type == "meeting")
+    assert meeting.date == "2019-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titre\n\nL'initiative avait été proposée par la Chine au sein des BRICS dès 2015.",
+        "Headline\n\nThe initiative was proposed by China within BRICS as early as 2015.",
+    ],
+)
+def test_an_act_proposed_within_a_body_is_multilateral(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _types(run(text)) == [("multilateral", ["BRICS", "CHN"])]
+
+
+def test_a_proposal_of_an_agency_body_is_not_multilateral(run) -> None:  # type: ignore[no-untyped-def]
+    events = run("Headline\n\nESA proposed a new lunar lander to Japan on Monday.")
+    assert "multilateral" not in [e.type for e in events]
+
+
+def test_a_craft_is_the_object_of_joint_work(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Titre\n\nL'engin a été conçu par un institut chinois en étroite collaboration avec "
+        "des ingénieurs égyptiens."
+    )
+    assert _types(events) == [("joint_project", ["CHN", "EGY"])]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("signée", "signer"), ("proposées", "proposer"), ("fusées", "fusee"), ("année", "annee")],
+)
+def test_french_feminine_participles_meet_their_verb(word: str, lemma: str) -> None:
+    assert lemma_key(word, "fr") == lemma

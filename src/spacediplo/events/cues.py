@@ -50,10 +50,26 @@ def lemma_key(word: str, lang: str) -> str:
         return key(word)
     if lang in _SIMPLEMMA_LANGS:
         try:
-            return _fold(_lemmatizer().lemmatize(word.casefold(), lang=lang))
+            lowered = word.casefold()
+            lemma = _lemmatizer().lemmatize(lowered, lang=lang)
+            if (
+                lang == "fr"
+                and lowered.endswith(_FRENCH_PARTICIPLE_ENDINGS)
+                and not lemma.endswith(("er", "ée"))
+            ):
+                # simplemma reads some feminine/plural participles as other words
+                # ("signée" → "signe", "proposée" → "propose"); their masculine form
+                # gives the verb. Nouns in -ée ("fusée", "année") are lemmas already.
+                verb = _lemmatizer().lemmatize(lowered[: lowered.rindex("é") + 1], lang=lang)
+                if verb.endswith("er"):
+                    lemma = verb
+            return _fold(lemma)
         except ValueError:
             pass
     return _fold(word)
+
+
+_FRENCH_PARTICIPLE_ENDINGS = ("ée", "ées", "és")
 
 
 @lru_cache(maxsize=65_536)

@@ -87,6 +87,9 @@ _SEPARATE_ACTS = 8
 _CRAFT_KINDS = frozenset({"crewed-spacecraft", "station"})
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _MAX_PARTICIPANTS = 8
+# The bodies in which states act (propose, join, vote); ESA, EUMETSAT and the EU also act
+# as partners of their own ("ESA proposed to NASA…").
+_FORUM_BODIES = frozenset({"UN", "APSCO", "AU", "BRICS", "SCO", "ASEAN", "NATO", "CIS", "GEO"})
 
 
 @dataclass
@@ -383,6 +386,14 @@ class EventExtractor:
             # a named person flew aboard a craft ("X flew aboard the US shuttle"; "sent
             # into space on Soviet spacecraft"): a crew flight without a crew word
             types = _suppress([*types, "crew_flight"], groups)
+        if (
+            "multilateral_act" in groups
+            and "gathering" not in groups
+            and not {"multilateral", "agreement", "dispute"} & set(types)
+            and any(m.code in _FORUM_BODIES for m in sentence.mentions)
+        ):
+            # "the initiative was proposed by China within BRICS": an act in the body
+            types = _suppress([*types, "multilateral"], groups)
         if "instrument" in groups and "agreement" not in types and "dispute" not in types:
             # "the Franco-Indian space agreement of 1964", "соглашение 2003 года": an
             # instrument dated in the past was concluded.
@@ -766,7 +777,14 @@ class EventExtractor:
                 elsewhere = not sentence.start <= e.start < sentence.end
                 return elsewhere, min(abs(e.start - a) for a in anchors) // 40
 
-            return min(expressions, key=lambda e: (distance(e), -e.precision)).value
+            best = min(expressions, key=lambda e: (distance(e), -e.precision))
+            named = _last_year_before(text, sentence.start) if "same_year" in groups else None
+            if best.relative and named:
+                # "in November of the same year": the year the text named last
+                return named + best.value[4:]
+            return best.value
+        if "same_year" in groups and (named := _last_year_before(text, sentence.start)):
+            return named
         if reference is not None and from_page:
             return f"{reference.year:04d}"
         return None
@@ -958,6 +976,12 @@ def _time_expressions(
 ) -> tuple[TimeExpression, ...]:
     """A sentence's temporal expressions, once for all the event types it states."""
     return tuple(find_time_expressions(segment, reference, future=future))
+
+
+def _last_year_before(text: str, end: int) -> str | None:
+    """The last year (``YYYY``) written in ``text`` before ``end``, if any."""
+    years = _YEAR.findall(text, 0, end)
+    return str(years[-1]) if years else None
 
 
 def _soviet_era(sentence: str) -> bool:
