@@ -12,11 +12,20 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import selectinload, sessionmaker
 
 from ..errors import StorageError
 from ..model import Document, Entity, Event, Mention
@@ -25,7 +34,6 @@ from ..stories.canonical import CanonicalEvent, EventReport
 from ..stories.cluster import StoryState
 from . import aggregates
 from .schema import (
-    CanonicalEventParticipantRow,
     CanonicalEventRow,
     CanonicalEventSourceRow,
     DocumentRow,
@@ -36,6 +44,15 @@ from .schema import (
     MentionRow,
     SourceRow,
     StoryRow,
+)
+from .statements import (
+    CANONICAL,
+    CANONICAL_SOURCES,
+    DOCUMENTS,
+    EVENTS,
+    STORIES,
+    Statements,
+    statements,
 )
 
 __all__ = ["SaveOutcome", "Stats", "Store"]
@@ -125,13 +142,13 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------
     def is_unchanged(self, doc_id: str, content_hash: str) -> bool:
-        with self.session_factory() as session:
-            current = session.scalar(
-                select(DocumentRow.content_hash).where(
-                    DocumentRow.doc_id == doc_id, DocumentRow.is_current.is_(True)
-                )
-            )
-        return current == content_hash
+        with self.engine.connect() as connection:
+            current = connection.scalar(self._sql.current_hash, {"doc_id": doc_id})
+        return bool(current == content_hash)
+
+    @property
+    def _sql(self) -> Statements:
+        return statements(self.dialect)
 
     def save(self, doc: Document) -> SaveOutcome:
         """Store ``doc`` as the current version of its ``doc_id``, in one transaction."""
@@ -141,46 +158,60 @@ class Store:
         return outcome
 
     def _save(self, doc: Document, learnt: dict[str, int]) -> SaveOutcome:
+        # Core statements built once (storage/statements.py), on the session's connection:
+        # the ORM's unit of work and statement building cost more than the SQL itself.
+        sql = self._sql
         with self.session_factory() as session, session.begin():
-            current = session.scalar(
-                select(DocumentRow)
-                .where(DocumentRow.doc_id == doc.doc_id, DocumentRow.is_current.is_(True))
-                .with_for_update()
-            )
+            connection = session.connection()
+            current = connection.execute(sql.current_version, {"doc_id": doc.doc_id}).first()
             if current is not None and current.content_hash == doc.content_hash:
                 return SaveOutcome.UNCHANGED
             version = 1
             if current is not None:
                 version = current.version + 1
-                current.is_current = False
-                session.flush()
+                connection.execute(sql.retire_version, {"version_id": current.id})
                 # The replaced version's events no longer count (storage/aggregates.py).
                 aggregates.add_events(
                     session, aggregates.events_of_document(session, current.id), sign=-1
                 )
-            row = DocumentRow(
-                doc_id=doc.doc_id,
-                version=version,
-                is_current=True,
-                source_id=self._source_id(session, doc.source, doc.source_kind),
-                source_kind=doc.source_kind,
-                locator=doc.locator or doc.doc_id,
-                url=doc.url,
-                title=doc.title,
-                lang=doc.lang,
-                published=doc.published,
-                content_hash=doc.content_hash,
-                raw_format=doc.raw_format,
-                raw=doc.raw,
-                text=doc.text,
-                # Which mentioned entities the document lists (countries and umbrella
-                # bodies are mentions but not entities); kept so reading back is exact.
-                notes=_json_safe({**doc.notes, "entities": [e.id for e in doc.entities]}),
-                ingested_at=_now(),
+            now = _now()
+            # One statement (SQLite >= 3.35 and PostgreSQL both return the row of an
+            # upsert) instead of insert-if-missing, update and select.
+            source_id = connection.scalar(
+                sql.upsert_source,
+                {
+                    "locator": doc.source,
+                    "kind": doc.source_kind,
+                    "first_seen": now,
+                    "last_seen": now,
+                },
             )
-            session.add(row)
-            session.flush()
-            self._add_derived(session, row, doc, learnt)
+            document_id = connection.scalar(
+                sql.insert_document,
+                {
+                    "doc_id": doc.doc_id,
+                    "version": version,
+                    "is_current": True,
+                    "source_id": source_id,
+                    "source_kind": doc.source_kind,
+                    "locator": doc.locator or doc.doc_id,
+                    "url": doc.url,
+                    "title": doc.title,
+                    "lang": doc.lang,
+                    "published": doc.published,
+                    "content_hash": doc.content_hash,
+                    "raw_format": doc.raw_format,
+                    "raw": doc.raw,
+                    "text": doc.text,
+                    # Which mentioned entities the document lists (countries and umbrella
+                    # bodies are mentions but not entities); kept so reading back is exact.
+                    "notes": _json_safe({**doc.notes, "entities": [e.id for e in doc.entities]}),
+                    "ingested_at": now,
+                    "story_id": None,
+                },
+            )
+            assert document_id is not None
+            self._add_derived(connection, int(document_id), doc, learnt)
             aggregates.add_events(
                 session,
                 [(ev.type, ev.date, tuple(sorted(set(ev.participants)))) for ev in doc.events],
@@ -189,86 +220,88 @@ class Store:
         return SaveOutcome.NEW if version == 1 else SaveOutcome.UPDATED
 
     def _add_derived(
-        self, session: Session, row: DocumentRow, doc: Document, learnt: dict[str, int]
+        self, connection: Connection, document_id: int, doc: Document, learnt: dict[str, int]
     ) -> None:
+        sql = self._sql
         meta = {e.id: e for e in doc.entities}
-        mentions = []
+        missing: dict[str, Entity] = {}
         for mention in doc.mentions:
             key = mention.entity_id
-            entity_id = self._entity_ids.get(key) or learnt.get(key)
-            if entity_id is None:
-                entity = meta.get(key) or Entity(
+            if key not in self._entity_ids and key not in learnt and key not in missing:
+                missing[key] = meta.get(key) or Entity(
                     id=key, name=mention.surface, type=mention.type, country=mention.code
                 )
-                entity_id = learnt[key] = self._entity_id(session, entity)
-            mentions.append(
-                {
-                    "document_id": row.id,
-                    "entity_id": entity_id,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "surface": mention.surface,
-                    "type": mention.type,
-                    "code": mention.code,
-                }
-            )
-        if mentions:
-            session.execute(insert(MentionRow), mentions)
-        for ev in doc.events:
-            session.add(
-                EventRow(
-                    document_id=row.id,
-                    type=ev.type,
-                    date=ev.date,
-                    stage=ev.stage,
-                    topics=sorted(set(ev.topics)),
-                    evidence=ev.evidence,
-                    evidence_start=ev.evidence_start,
-                    evidence_end=ev.evidence_end,
-                    confidence=ev.confidence,
-                    participants=[
-                        EventParticipantRow(code=c) for c in sorted(set(ev.participants))
-                    ],
-                )
-            )
-
-    def _upsert(self, session: Session, table: Any, values: dict[str, Any], key: str) -> None:
-        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        session.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=[key]))
-
-    def _source_id(self, session: Session, locator: str, kind: str) -> int:
-        # One statement (SQLite >= 3.35 and PostgreSQL both return the row of an upsert)
-        # instead of insert-if-missing, update and select.
-        now = _now()
-        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        statement = insert(SourceRow).values(
-            locator=locator, kind=kind, first_seen=now, last_seen=now
-        )
-        source_id = session.scalar(
-            statement.on_conflict_do_update(
-                index_elements=[SourceRow.locator], set_={"last_seen": statement.excluded.last_seen}
-            ).returning(SourceRow.id)
-        )
-        assert source_id is not None
-        return int(source_id)
-
-    def _entity_id(self, session: Session, entity: Entity) -> int:
-        self._upsert(
-            session,
-            EntityRow,
+        if missing:
+            learnt.update(self._entity_id_map(connection, list(missing.values())))
+        mentions = [
             {
-                "key": entity.id,
-                "name": entity.name,
-                "type": entity.type,
-                "country": entity.country,
-                "discovered": entity.discovered,
-                "qid": None,
-            },
-            "key",
+                "document_id": document_id,
+                "entity_id": self._entity_ids.get(mention.entity_id) or learnt[mention.entity_id],
+                "start": mention.start,
+                "end": mention.end,
+                "surface": mention.surface,
+                "type": mention.type,
+                "code": mention.code,
+            }
+            for mention in doc.mentions
+        ]
+        if mentions:
+            connection.execute(sql.insert_mentions, mentions)
+        if not doc.events:
+            return
+        connection.execute(
+            sql.insert_events,
+            [
+                {
+                    "document_id": document_id,
+                    "type": ev.type,
+                    "date": ev.date,
+                    "stage": ev.stage,
+                    "topics": sorted(set(ev.topics)),
+                    "evidence": ev.evidence,
+                    "evidence_start": ev.evidence_start,
+                    "evidence_end": ev.evidence_end,
+                    "confidence": ev.confidence,
+                }
+                for ev in doc.events
+            ],
         )
-        entity_id = session.scalar(select(EntityRow.id).where(EntityRow.key == entity.id))
-        assert entity_id is not None
-        return entity_id
+        # Rows inserted one after the other get increasing ids on both backends, so the
+        # ids in order are the events in order (which is also how Store.event_reports
+        # reads an event's position). RETURNING with a guaranteed order would cost one
+        # statement per event on SQLite.
+        event_ids = connection.scalars(sql.event_ids, {"document_id": document_id}).all()
+        participants = [
+            {"event_id": event_id, "code": code}
+            for event_id, ev in zip(event_ids, doc.events, strict=True)
+            for code in sorted(set(ev.participants))
+        ]
+        if participants:
+            connection.execute(sql.insert_event_participants, participants)
+
+    def _entity_id_map(self, connection: Connection, entities: list[Entity]) -> dict[str, int]:
+        """Row ids of ``entities`` by key, inserting those not stored yet."""
+        connection.execute(
+            self._sql.insert_entities,
+            [
+                {
+                    "key": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "country": e.country,
+                    "discovered": e.discovered,
+                    "qid": None,
+                }
+                for e in entities
+            ],
+        )
+        keys = sorted(e.id for e in entities)
+        ids: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            ids.update(
+                connection.execute(self._sql.entity_ids, {"keys": keys[start : start + 500]}).all()
+            )
+        return ids
 
     def story_key(self, doc_id: str) -> str | None:
         """The story key of the current version of ``doc_id`` (``None``: not placed)."""
@@ -475,7 +508,7 @@ class Store:
         """Write stories (upsert by key, set their current documents' ``story_id``) and
         delete the stories that were merged away."""
         with self.session_factory() as session, session.begin():
-            self._save_stories(session, list(stories), list(removed))
+            self._save_stories(session.connection(), list(stories), list(removed))
 
     def update_stories(
         self,
@@ -487,28 +520,49 @@ class Store:
         """One story update of ingest, in one transaction: write ``stories`` (dropping
         ``removed``), then re-merge with ``merge`` the reports of their documents and of
         every canonical event they or ``probes`` touch (see :meth:`canonical_keys_touching`),
-        replacing those canonical events."""
+        replacing those canonical events.
+
+        Only event types whose reports changed are re-merged: the types of the events of
+        documents that changed story (the new one among them), of ``probes``, and of
+        canonical events that still name a replaced document version. ``merge`` groups
+        each type on its own, so the canonical events of any other type, already the merge
+        of their sources, would be rewritten unchanged.
+        """
+        probes = set(probes)
+        sql = self._sql
         with self.session_factory() as session, session.begin():
-            self._save_stories(session, stories, removed)
-            doc_ids = {d for s in stories for d in s.doc_ids}
-            keys = self._canonical_keys_touching(session, doc_ids, probes)
-            reports = self._event_reports(session, doc_ids, keys)
-            self._replace_canonical_events(session, keys, merge(reports))
+            connection = session.connection()
+            moved = self._save_stories(connection, stories, removed)
+            doc_ids = sorted({d for s in stories for d in s.doc_ids})
+            touching = self._canonical_touching(connection, doc_ids, probes)
+            types = {t for _, t, stale in touching if stale} | {t for t, _ in probes}
+            moved_ids = sorted(moved)
+            for start in range(0, len(moved_ids), 500):
+                types.update(
+                    connection.scalars(
+                        sql.current_event_types, {"doc_ids": moved_ids[start : start + 500]}
+                    ).all()
+                )
+            keys = sorted({key for key, t, _ in touching if t in types})
+            rows = connection.execute(
+                sql.event_reports, {"doc_ids": doc_ids, "types": sorted(types), "keys": keys}
+            ).all()
+            reports = self._reports_of_rows(connection, rows)
+            self._replace_canonical_events(connection, keys, merge(reports))
 
     def _save_stories(
-        self, session: Session, stories: Sequence[StoryState], removed: Sequence[str]
-    ) -> None:
+        self, connection: Connection, stories: Sequence[StoryState], removed: Sequence[str]
+    ) -> set[str]:
+        """Write the stories; returns the doc ids whose story changed."""
+        sql = self._sql
         now = _now()
+        moved: set[str] = set()
         if removed:
-            session.execute(delete(StoryRow).where(StoryRow.key.in_(list(removed))))
+            connection.execute(sql.delete_stories, {"keys": list(removed)})
         for start in range(0, len(stories), 500):
             chunk = stories[start : start + 500]
-            ids = dict(
-                session.execute(
-                    select(StoryRow.key, StoryRow.id).where(
-                        StoryRow.key.in_([s.key for s in chunk])
-                    )
-                ).all()
+            ids: dict[str, int] = dict(
+                connection.execute(sql.story_ids, {"keys": [s.key for s in chunk]}).all()
             )
             fresh = [
                 {**_story_values(s, now), "key": s.key, "created_at": now}
@@ -516,33 +570,26 @@ class Store:
                 if s.key not in ids
             ]
             if fresh:
-                ids.update(
-                    session.execute(
-                        insert(StoryRow).returning(StoryRow.key, StoryRow.id), fresh
-                    ).all()
-                )
+                ids.update(connection.execute(sql.insert_stories, fresh).all())
             inserted = {f["key"] for f in fresh}
             for story in chunk:
                 if story.key not in inserted:
-                    session.execute(
-                        update(StoryRow)
-                        .where(StoryRow.id == ids[story.key])
-                        .values(**_story_values(story, now))
+                    connection.execute(
+                        sql.update_story, {"story_row": ids[story.key], **_story_values(story, now)}
                     )
                 # Only the documents not yet in the story are written: a growing
                 # story would otherwise rewrite all its members on every addition.
-                story_id = ids[story.key]
                 for part in range(0, len(story.doc_ids), 500):
-                    session.execute(
-                        update(DocumentRow)
-                        .where(
-                            DocumentRow.doc_id.in_(story.doc_ids[part : part + 500]),
-                            DocumentRow.is_current.is_(True),
-                            or_(DocumentRow.story_id.is_(None), DocumentRow.story_id != story_id),
-                        )
-                        .values(story_id=story_id)
-                        .execution_options(synchronize_session=False)
+                    moved.update(
+                        connection.scalars(
+                            sql.join_story,
+                            {
+                                "doc_ids": list(story.doc_ids[part : part + 500]),
+                                "story_row": ids[story.key],
+                            },
+                        ).all()
                     )
+        return moved
 
     def stories(
         self, limit: int | None = None
@@ -578,68 +625,72 @@ class Store:
     ) -> list[EventReport]:
         """Events of current documents as reports for canonical merging: of ``doc_ids``,
         plus the sources of ``canonical_keys``; everything when both are None."""
-        with self.session_factory() as session:
-            return self._event_reports(session, doc_ids, canonical_keys)
+        with self.engine.connect() as connection:
+            return self._event_reports(connection, doc_ids, canonical_keys)
 
     def _event_reports(
         self,
-        session: Session,
+        connection: Connection,
         doc_ids: Iterable[str] | None = None,
         canonical_keys: Iterable[str] | None = None,
+        types: Iterable[str] | None = None,
     ) -> list[EventReport]:
+        """As :meth:`event_reports`; with ``types``, the events of ``doc_ids`` only of
+        those types."""
+        events, documents = EVENTS, DOCUMENTS
         # Columns only: whole rows would drag each document's raw and clean text along.
         query = (
             select(
-                EventRow.id,
-                EventRow.document_id,
-                EventRow.type,
-                EventRow.date,
-                EventRow.stage,
-                EventRow.topics,
-                EventRow.evidence,
-                DocumentRow.doc_id,
-                DocumentRow.lang,
-                DocumentRow.published,
-                StoryRow.key,
+                events.c.id,
+                events.c.document_id,
+                events.c.type,
+                events.c.date,
+                events.c.stage,
+                events.c.topics,
+                events.c.evidence,
+                documents.c.doc_id,
+                documents.c.lang,
+                documents.c.published,
+                STORIES.c.key,
             )
-            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-            .outerjoin(StoryRow, StoryRow.id == DocumentRow.story_id)
-            .where(DocumentRow.is_current.is_(True))
-            .order_by(DocumentRow.doc_id, EventRow.id)
+            .join(documents, documents.c.id == events.c.document_id)
+            .outerjoin(STORIES, STORIES.c.id == documents.c.story_id)
+            .where(documents.c.is_current.is_(True))
+            .order_by(documents.c.doc_id, events.c.id)
         )
         conditions = []
         if doc_ids is not None:
-            conditions.append(DocumentRow.doc_id.in_(list(doc_ids)))
+            of_documents: ColumnElement[bool] = documents.c.doc_id.in_(sorted(doc_ids))
+            if types is not None:
+                of_documents &= events.c.type.in_(sorted(types))
+            conditions.append(of_documents)
         if canonical_keys is not None:
             conditions.append(
-                EventRow.id.in_(
-                    select(CanonicalEventSourceRow.event_id)
-                    .join(CanonicalEventRow)
-                    .where(CanonicalEventRow.key.in_(list(canonical_keys)))
+                events.c.id.in_(
+                    select(CANONICAL_SOURCES.c.event_id)
+                    .join(CANONICAL, CANONICAL.c.id == CANONICAL_SOURCES.c.canonical_id)
+                    .where(CANONICAL.c.key.in_(sorted(canonical_keys)))
                 )
             )
         if conditions:
             query = query.where(or_(*conditions))
-        rows = session.execute(query).all()
+        return self._reports_of_rows(connection, connection.execute(query).all())
+
+    def _reports_of_rows(self, connection: Connection, rows: Sequence[Any]) -> list[EventReport]:
+        """Reports from rows of (event id, document id, type, date, stage, topics,
+        evidence, doc_id, lang, published, story key)."""
+        sql = self._sql
         # The position of each event in its document, counted over all its events
-        # (the query may return only some of them).
+        # (the rows may hold only some of them).
         position: dict[int, int] = {}
         participants: dict[int, list[str]] = {}
         document_ids = sorted({r.document_id for r in rows})
         for start in range(0, len(document_ids), 500):
-            part = document_ids[start : start + 500]
+            part = {"document_ids": document_ids[start : start + 500]}
             counts: dict[int, int] = {}
-            for event_id, document_id in session.execute(
-                select(EventRow.id, EventRow.document_id)
-                .where(EventRow.document_id.in_(part))
-                .order_by(EventRow.id)
-            ).all():
+            for event_id, document_id in connection.execute(sql.event_positions, part).all():
                 position[event_id] = counts[document_id] = counts.get(document_id, -1) + 1
-            for event_id, code in session.execute(
-                select(EventParticipantRow.event_id, EventParticipantRow.code)
-                .join(EventRow, EventRow.id == EventParticipantRow.event_id)
-                .where(EventRow.document_id.in_(part))
-            ).all():
+            for event_id, code in connection.execute(sql.event_participants, part).all():
                 participants.setdefault(event_id, []).append(code)
         return [
             EventReport(
@@ -664,54 +715,48 @@ class Store:
     ) -> set[str]:
         """Canonical events that any version of ``doc_ids`` is a source of, or whose
         (type, year) is one of ``probes`` (the candidates a new report may join)."""
-        with self.session_factory() as session:
-            return self._canonical_keys_touching(session, doc_ids, probes)
+        with self.engine.connect() as connection:
+            return {key for key, _, _ in self._canonical_touching(connection, doc_ids, probes)}
 
-    def _canonical_keys_touching(
-        self, session: Session, doc_ids: Iterable[str], probes: Iterable[tuple[str, str]]
-    ) -> set[str]:
-        doc_ids = list(doc_ids)
-        keys: set[str] = set()
+    def _canonical_touching(
+        self, connection: Connection, doc_ids: Iterable[str], probes: Iterable[tuple[str, str]]
+    ) -> set[tuple[str, str, bool]]:
+        """(key, type, stale) of the canonical events :meth:`canonical_keys_touching`
+        finds; ``stale``: a source is an event of a replaced document version."""
+        sql = self._sql
+        doc_ids = sorted(doc_ids)
+        found: dict[str, tuple[str, bool]] = {}
         for start in range(0, len(doc_ids), 500):
-            keys.update(
-                session.scalars(
-                    select(CanonicalEventRow.key)
-                    .join(CanonicalEventSourceRow)
-                    .join(EventRow, EventRow.id == CanonicalEventSourceRow.event_id)
-                    .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                    .where(DocumentRow.doc_id.in_(doc_ids[start : start + 500]))
-                ).all()
-            )
-        probe_conditions = [
-            (CanonicalEventRow.type == event_type) & CanonicalEventRow.date.like(f"{year}%")
-            for event_type, year in sorted(set(probes))
-        ]
-        if probe_conditions:
-            keys.update(
-                session.scalars(select(CanonicalEventRow.key).where(or_(*probe_conditions))).all()
-            )
-        return keys
+            for key, event_type, current in connection.execute(
+                sql.canonical_of_documents, {"doc_ids": doc_ids[start : start + 500]}
+            ).all():
+                stale = found.get(key, (event_type, False))[1] or not current
+                found[key] = (event_type, stale)
+        for event_type, year in sorted(set(probes)):
+            for key, found_type in connection.execute(
+                sql.canonical_of_probe, {"type": event_type, "prefix": f"{year}%"}
+            ).all():
+                found.setdefault(key, (found_type, False))
+        return {(key, event_type, stale) for key, (event_type, stale) in found.items()}
 
     def replace_canonical_events(
         self, removed: Iterable[str], events: Iterable[CanonicalEvent], clear_all: bool = False
     ) -> None:
         """Delete canonical events ``removed`` (or all of them) and write ``events``."""
         with self.session_factory() as session, session.begin():
+            connection = session.connection()
             if clear_all:
-                session.execute(delete(CanonicalEventRow))
-            self._replace_canonical_events(session, [] if clear_all else removed, events)
+                connection.execute(delete(CANONICAL))
+            self._replace_canonical_events(connection, [] if clear_all else removed, events)
 
     def _replace_canonical_events(
-        self, session: Session, removed: Iterable[str], events: Iterable[CanonicalEvent]
+        self, connection: Connection, removed: Iterable[str], events: Iterable[CanonicalEvent]
     ) -> None:
+        sql = self._sql
         now = _now()
-        gone = list(removed)
+        gone = sorted(removed)
         for start in range(0, len(gone), 500):
-            session.execute(
-                delete(CanonicalEventRow).where(
-                    CanonicalEventRow.key.in_(gone[start : start + 500])
-                )
-            )
+            connection.execute(sql.delete_canonical, {"keys": gone[start : start + 500]})
         events = list(events)
         if not events:
             return
@@ -719,15 +764,11 @@ class Store:
         story_ids: dict[str, int] = {}
         for start in range(0, len(wanted), 500):
             story_ids.update(
-                session.execute(
-                    select(StoryRow.key, StoryRow.id).where(
-                        StoryRow.key.in_(wanted[start : start + 500])
-                    )
-                ).all()
+                connection.execute(sql.story_ids, {"keys": wanted[start : start + 500]}).all()
             )
-        ids = dict(
-            session.execute(
-                insert(CanonicalEventRow).returning(CanonicalEventRow.key, CanonicalEventRow.id),
+        ids: dict[str, int] = dict(
+            connection.execute(
+                sql.insert_canonical,
                 [
                     {
                         "key": ce.key,
@@ -749,7 +790,7 @@ class Store:
             {"canonical_id": ids[ce.key], "code": c} for ce in events for c in ce.participants
         ]
         if participants:
-            session.execute(insert(CanonicalEventParticipantRow), participants)
+            connection.execute(sql.insert_canonical_participants, participants)
         sources = [
             {"canonical_id": ids[ce.key], "event_id": r.event_id}
             for ce in events
@@ -757,7 +798,7 @@ class Store:
             if r.event_id is not None
         ]
         if sources:
-            session.execute(insert(CanonicalEventSourceRow), sources)
+            connection.execute(sql.insert_canonical_sources, sources)
 
     def canonical_events(self, story: str | None = None) -> list[CanonicalEvent]:
         """Canonical events with their sources, by date (undated last) then key."""

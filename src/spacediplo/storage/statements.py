@@ -1,0 +1,207 @@
+"""The statements of every save and story update, built once per dialect.
+
+Building a SQLAlchemy statement and computing its cache key costs several times more than
+running it on SQLite (about 95 µs against 20 µs for a one-row select), and ingest runs
+some twenty-five of them per document. Built once, with bound parameters, a statement's
+cache key is memoised and its compiled form is found in the engine's cache at once.
+Values come in as parameters: ``:name`` for one value, expanding ``IN`` lists for many.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Delete, Insert, Select, Table, Update, bindparam, delete, or_, select
+from sqlalchemy import insert as core_insert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from .schema import Base
+
+__all__ = ["Statements", "statements", "table"]
+
+
+def table(name: str) -> Table:
+    """The Core table behind a model (statements on it skip the ORM's bookkeeping)."""
+    return Base.metadata.tables[name]
+
+
+DOCUMENTS = table("documents")
+SOURCES = table("sources")
+ENTITIES = table("entities")
+MENTIONS = table("mentions")
+EVENTS = table("events")
+EVENT_PARTICIPANTS = table("event_participants")
+STORIES = table("stories")
+CANONICAL = table("canonical_events")
+CANONICAL_PARTICIPANTS = table("canonical_event_participants")
+CANONICAL_SOURCES = table("canonical_event_sources")
+
+
+@dataclass(frozen=True)
+class Statements:
+    # -- save ---------------------------------------------------------------------------
+    #: (:doc_id) the current version's content hash
+    current_hash: Select[Any]
+    #: (:doc_id) id, version and content hash of the current version, locked
+    current_version: Select[Any]
+    #: (:version_id) the version is no longer current
+    retire_version: Update
+    #: (locator, kind, first_seen, last_seen) upsert of a source, returning its id
+    upsert_source: Insert
+    #: documents row, returning its id
+    insert_document: Insert
+    #: entity rows, those already stored left alone (executemany)
+    insert_entities: Insert
+    #: (:keys) (key, id) of entities
+    entity_ids: Select[Any]
+    insert_mentions: Insert
+    insert_events: Insert
+    #: (:document_id) ids of a document version's events, in order
+    event_ids: Select[Any]
+    insert_event_participants: Insert
+    # -- stories -------------------------------------------------------------------------
+    #: (:keys) stories merged away
+    delete_stories: Delete
+    #: (:keys) (key, id) of stories
+    story_ids: Select[Any]
+    #: story rows, returning (key, id)
+    insert_stories: Insert
+    #: (:story_row, title, languages, first_date, last_date, updated_at)
+    update_story: Update
+    #: (:doc_ids, :story_row) current versions of doc_ids join the story; returns the
+    #: doc_ids that were not in it
+    join_story: Update
+    #: (:doc_ids) types of the events of the current versions of doc_ids
+    current_event_types: Select[Any]
+    #: (:doc_ids) (key, type, is_current) of canonical events with a source among any
+    #: version of doc_ids
+    canonical_of_documents: Select[Any]
+    #: (:type, :prefix) (key, type) of canonical events of a type dated under a prefix
+    canonical_of_probe: Select[Any]
+    #: (:doc_ids, :types, :keys) reports: events of the current doc_ids of types, and
+    #: the sources of canonical events keys
+    event_reports: Select[Any]
+    #: (:document_ids) (id, document_id) of every event of these versions, by id
+    event_positions: Select[Any]
+    #: (:document_ids) (event_id, code) of their participants
+    event_participants: Select[Any]
+    #: (:keys) canonical events to be rewritten
+    delete_canonical: Delete
+    #: canonical event rows, returning (key, id)
+    insert_canonical: Insert
+    insert_canonical_participants: Insert
+    insert_canonical_sources: Insert
+
+
+def _dialect_insert(dialect: str, target: Table) -> Any:
+    return pg_insert(target) if dialect == "postgresql" else sqlite_insert(target)
+
+
+def _update_where_id(target: Table, parameter: str) -> Update:
+    """UPDATE of the row whose id is ``:parameter`` (a name apart from the columns, which
+    SQLAlchemy reserves for the values set)."""
+    return target.update().where(target.c.id == bindparam(parameter))
+
+
+@functools.cache
+def statements(dialect: str) -> Statements:
+    """The statements for ``dialect`` (``sqlite`` or ``postgresql``)."""
+    current = DOCUMENTS.c.is_current.is_(True)
+    source = _dialect_insert(dialect, SOURCES)
+    entity = _dialect_insert(dialect, ENTITIES)
+    report_columns = (
+        EVENTS.c.id,
+        EVENTS.c.document_id,
+        EVENTS.c.type,
+        EVENTS.c.date,
+        EVENTS.c.stage,
+        EVENTS.c.topics,
+        EVENTS.c.evidence,
+        DOCUMENTS.c.doc_id,
+        DOCUMENTS.c.lang,
+        DOCUMENTS.c.published,
+        STORIES.c.key,
+    )
+    return Statements(
+        current_hash=select(DOCUMENTS.c.content_hash).where(
+            DOCUMENTS.c.doc_id == bindparam("doc_id"), current
+        ),
+        current_version=select(DOCUMENTS.c.id, DOCUMENTS.c.version, DOCUMENTS.c.content_hash)
+        .where(DOCUMENTS.c.doc_id == bindparam("doc_id"), current)
+        .with_for_update(),
+        retire_version=_update_where_id(DOCUMENTS, "version_id").values(is_current=False),
+        upsert_source=source.on_conflict_do_update(
+            index_elements=[SOURCES.c.locator], set_={"last_seen": source.excluded.last_seen}
+        ).returning(SOURCES.c.id),
+        insert_document=core_insert(DOCUMENTS).returning(DOCUMENTS.c.id),
+        insert_entities=entity.on_conflict_do_nothing(index_elements=[ENTITIES.c.key]),
+        entity_ids=select(ENTITIES.c.key, ENTITIES.c.id).where(
+            ENTITIES.c.key.in_(bindparam("keys", expanding=True))
+        ),
+        insert_mentions=core_insert(MENTIONS),
+        insert_events=core_insert(EVENTS),
+        event_ids=select(EVENTS.c.id)
+        .where(EVENTS.c.document_id == bindparam("document_id"))
+        .order_by(EVENTS.c.id),
+        insert_event_participants=core_insert(EVENT_PARTICIPANTS),
+        delete_stories=delete(STORIES).where(STORIES.c.key.in_(bindparam("keys", expanding=True))),
+        story_ids=select(STORIES.c.key, STORIES.c.id).where(
+            STORIES.c.key.in_(bindparam("keys", expanding=True))
+        ),
+        insert_stories=core_insert(STORIES).returning(STORIES.c.key, STORIES.c.id),
+        update_story=_update_where_id(STORIES, "story_row"),
+        join_story=DOCUMENTS.update()
+        .where(
+            DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)),
+            current,
+            or_(
+                DOCUMENTS.c.story_id.is_(None),
+                DOCUMENTS.c.story_id != bindparam("story_row"),
+            ),
+        )
+        .values(story_id=bindparam("story_row"))
+        .returning(DOCUMENTS.c.doc_id),
+        current_event_types=select(EVENTS.c.type)
+        .distinct()
+        .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
+        .where(DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)), current),
+        canonical_of_documents=select(CANONICAL.c.key, CANONICAL.c.type, DOCUMENTS.c.is_current)
+        .join(CANONICAL_SOURCES, CANONICAL_SOURCES.c.canonical_id == CANONICAL.c.id)
+        .join(EVENTS, EVENTS.c.id == CANONICAL_SOURCES.c.event_id)
+        .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
+        .where(DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True))),
+        canonical_of_probe=select(CANONICAL.c.key, CANONICAL.c.type).where(
+            CANONICAL.c.type == bindparam("type"), CANONICAL.c.date.like(bindparam("prefix"))
+        ),
+        event_reports=select(*report_columns)
+        .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
+        .outerjoin(STORIES, STORIES.c.id == DOCUMENTS.c.story_id)
+        .where(
+            current,
+            or_(
+                DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True))
+                & EVENTS.c.type.in_(bindparam("types", expanding=True)),
+                EVENTS.c.id.in_(
+                    select(CANONICAL_SOURCES.c.event_id)
+                    .join(CANONICAL, CANONICAL.c.id == CANONICAL_SOURCES.c.canonical_id)
+                    .where(CANONICAL.c.key.in_(bindparam("keys", expanding=True)))
+                ),
+            ),
+        )
+        .order_by(DOCUMENTS.c.doc_id, EVENTS.c.id),
+        event_positions=select(EVENTS.c.id, EVENTS.c.document_id)
+        .where(EVENTS.c.document_id.in_(bindparam("document_ids", expanding=True)))
+        .order_by(EVENTS.c.id),
+        event_participants=select(EVENT_PARTICIPANTS.c.event_id, EVENT_PARTICIPANTS.c.code)
+        .join(EVENTS, EVENTS.c.id == EVENT_PARTICIPANTS.c.event_id)
+        .where(EVENTS.c.document_id.in_(bindparam("document_ids", expanding=True))),
+        delete_canonical=delete(CANONICAL).where(
+            CANONICAL.c.key.in_(bindparam("keys", expanding=True))
+        ),
+        insert_canonical=core_insert(CANONICAL).returning(CANONICAL.c.key, CANONICAL.c.id),
+        insert_canonical_participants=core_insert(CANONICAL_PARTICIPANTS),
+        insert_canonical_sources=core_insert(CANONICAL_SOURCES),
+    )
