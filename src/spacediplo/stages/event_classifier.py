@@ -3,11 +3,12 @@ classifier over multilingual sentence embeddings (:mod:`spacediplo.events.classi
 
 It reads only candidate sentences, those naming two or more distinct actor codes: in a
 language with cue words, the candidates that yield no lexicon event; in a language with
-none (Arabic, Chinese, Japanese...), every candidate. Each sentence given a type becomes
+none, every candidate. Each sentence given a type becomes
 an event of the sentence's actors, dated by the sentence's first time expression.
 
-Off by default (about 40–180 sentences a second on one core): list it after ``events``
-in ``SPACEDIPLO_STAGES`` and install the extra ``embeddings``.
+Off by default (about 40 sentences, 11 documents a second on one core, measured by
+``benchmarks/event_classifier.py``): list it after ``events`` in ``SPACEDIPLO_STAGES``
+and install the extra ``embeddings``.
 """
 
 from __future__ import annotations
