@@ -229,3 +229,20 @@ def test_a_craft_is_the_object_of_joint_work(run) -> None:  # type: ignore[no-un
 )
 def test_french_feminine_participles_meet_their_verb(word: str, lemma: str) -> None:
     assert lemma_key(word, "fr") == lemma
+
+
+def test_a_dispute_in_the_headline_retold_with_more_sides_is_one(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Moscow leaves the Guiana Space Centre after European sanctions\n\nRoscosmos said on "
+        "Saturday it was suspending cooperation with ESA and with the French agency CNES."
+    )
+    assert [e.type for e in events] == ["dispute"]
+    assert events[0].participants == ["ESA", "FRA", "RUS"]
+
+
+def test_continuing_judged_impossible_is_a_dispute(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Titre\n\nLe Conseil de l'ESA a constaté l'impossibilité de poursuivre avec Roscosmos "
+        "la mission martienne, dont le lancement était prévu en septembre."
+    )
+    assert _types(events) == [("dispute", ["ESA", "RUS"])]

@@ -29,7 +29,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..kb import KnowledgeBase, fold_name
-from ..kb.entry import IGO_CODES
+from ..kb.entry import IGO_CODES, Entry
 from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
 from ..lexicons import load_lexicon
 from ..model import Document, Event, Mention
@@ -440,6 +440,10 @@ class EventExtractor:
                 codes = (codes - {"RUS"}) | {"SUN"}
             if len(codes) < 2 or len(codes) > _MAX_PARTICIPANTS:
                 continue
+            if etype == "crew_flight" and not _flies_with_craft_nation(codes, missions):
+                # "French equipment in use aboard the station will be made available to
+                # Indian crews": neither side owns the craft, so nobody flies with another
+                continue
             if (
                 etype == "conference"
                 and "summit" in groups
@@ -820,6 +824,20 @@ class EventExtractor:
         return [k.event for k in kept]
 
 
+def _flies_with_craft_nation(codes: set[str], missions: Sequence[Entry]) -> bool:
+    """Does a side of a crew flight own (or partner in) the craft or station the sentence
+    names? True when it names none: the craft may be told elsewhere."""
+    owners: set[str] = set()
+    for mission in missions:
+        if mission.kind in _CRAFT_KINDS:
+            owners |= set(mission.partners) | ({mission.code} if mission.code else set())
+    if not owners:
+        return True
+    if "RUS" in owners:
+        owners.add("SUN")  # Soviet flights of craft the KB files under Russia
+    return bool(codes & owners)
+
+
 def _anaphoric_object(sentences: list[_Sentence], sentence: _Sentence) -> set[str]:
     """ "The latter was built jointly by China and Brazil": a sentence that opens by
     pointing back takes its object from the previous sentence of the paragraph."""
@@ -917,10 +935,11 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
         )
     ) or (
         # "Five agencies signed the agreement … On Russia's side the document was signed
-        # by …": one signing, told again right after from one side's view
-        a.event.type in ("agreement", "meeting", "conference")
+        # by …": one signing, told again right after (or in the headline) from one
+        # side's view
+        a.event.type in ("agreement", "meeting", "conference", "dispute")
         and (sides_a < sides_b or sides_b < sides_a)
-        and abs(a.sentence - b.sentence) <= _SIDE_RETOLD
+        and (abs(a.sentence - b.sentence) <= _SIDE_RETOLD or a.in_title or b.in_title)
     )
     if sides_a != sides_b and not retold:
         return False  # (identical sides merge by the rules below)
