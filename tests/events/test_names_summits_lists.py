@@ -246,3 +246,19 @@ def test_continuing_judged_impossible_is_a_dispute(run) -> None:  # type: ignore
         "la mission martienne, dont le lancement était prévu en septembre."
     )
     assert _types(events) == [("dispute", ["ESA", "RUS"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titre\n\nLa France et l'Inde ont signé un accord lundi. Les deux agences étudient par "
+        "ailleurs un satellite d'observation de la Terre.",
+        "Headline\n\nFrance and India signed an agreement on Monday. The two agencies are also "
+        "studying an Earth-observation satellite.",
+    ],
+)
+def test_the_two_sides_working_on_an_object_is_joint_work(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(_types(run(text))) == [
+        ("agreement", ["FRA", "IND"]),
+        ("joint_project", ["FRA", "IND"]),
+    ]

@@ -140,7 +140,9 @@ def event_types(
     if "gathering" in groups:
         types.append("conference")
     if (
-        "joint_strong" in groups
+        ("joint_strong" in groups or ("two_sides" in groups and "joint" in groups))
+        # ("the two agencies are studying a thermal-infrared satellite": the two sides
+        # doing the work together)
         and ("project_object" in groups or has_mission)
         and not ("vague" in groups and "planned" in groups)
         and "joint_project" not in types
