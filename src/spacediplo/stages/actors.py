@@ -45,6 +45,13 @@ class ActorRecogniser:
         self.matcher: Matcher = get_matcher(kb)
         self.people = PersonFinder(kb)
         self.unique_surnames = _unique_surnames(kb)
+        # The same as people to look for, built once: rebuilding it for every document
+        # cost more than the rest of the surname search.
+        self._unique_people: dict[str, list[_Person]] = {
+            surname_key: [_Person(entry.id, entry.name, entry.code, (surname_key,))]
+            for surname_key, entry_id in self.unique_surnames.items()
+            for entry in (kb.entries[entry_id],)
+        }
         # Names of intergovernmental bodies as written in a person's KB roles.
         self.igo_names = [
             (re.compile(rf"(?<!\w){re.escape(n)}(?!\w)"), e.code)
@@ -168,16 +175,12 @@ class ActorRecogniser:
         by_first: dict[str, list[_Person]] = {}
         for person in people:
             by_first.setdefault(person.surname_keys[0], []).append(person)
-        # A well-known person named by surname alone ("60-летию полёта Гагарина") when no
-        # other person of the knowledge base has that surname.
-        for surname_key, entry_id in self.unique_surnames.items():
-            if surname_key in by_first:
-                continue
-            entry = self.kb.entries[entry_id]
-            by_first[surname_key] = [_Person(entry.id, entry.name, entry.code, (surname_key,))]
         extra: list[Mention] = []
         for i, token in enumerate(tokens):
-            candidates = by_first.get(token.key)
+            # The people of this text first; else a well-known person named by surname
+            # alone ("60-летию полёта Гагарина") when no other person of the knowledge
+            # base has that surname.
+            candidates = by_first.get(token.key) or self._unique_people.get(token.key)
             if not candidates or taken[i] or not token.text[:1].isupper():
                 continue
             for person in candidates:
