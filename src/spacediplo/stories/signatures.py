@@ -9,6 +9,7 @@ those as weighted features, plus a MinHash of the wording for same-language rewr
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,12 +103,19 @@ def _shingles(text: str, k: int = 3) -> list[bytes]:
     return [" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)]
 
 
+@functools.cache
+def _empty_minhash() -> MinHash:
+    # Its permutations are drawn from a seeded generator on construction, which cost a
+    # third of a document's MinHash: copies share them.
+    return MinHash(num_perm=_NUM_PERM, seed=1)
+
+
 def text_minhash(text: str) -> LeanMinHash | None:
     """MinHash of the word 3-shingles of ``text`` (None for an empty text)."""
     shingles = _shingles(text)
     if not shingles:
         return None
-    mh = MinHash(num_perm=_NUM_PERM, seed=1)
+    mh = _empty_minhash().copy()
     mh.update_batch(shingles)
     return LeanMinHash(mh)
 
