@@ -262,3 +262,45 @@ def test_the_two_sides_working_on_an_object_is_joint_work(run, text: str) -> Non
         ("agreement", ["FRA", "IND"]),
         ("joint_project", ["FRA", "IND"]),
     ]
+
+
+def test_travelling_together_with_people_is_no_joint_work(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe astronaut is to come home on 3 October in the capsule together with "
+        "Oleg Novitsky and Mark Vande Hei."
+    )
+    assert "joint_project" not in [e.type for e in events]
+
+
+def test_working_together_with_an_agency_is_still_joint_work(run) -> None:  # type: ignore[no-untyped-def]
+    events = run("Headline\n\nESA, together with NASA, will build the lunar station.")
+    assert _types(events) == [("joint_project", ["ESA", "USA"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe deal ensures that even in the event of a cancelled Russian or "
+        "American launch, one cosmonaut and one astronaut stay aboard the station.",
+        "Заголовок\n\nСоглашение нужно, чтобы даже при отмене запуска российского или "
+        "американского корабля на станции оставались космонавт и астронавт.",
+    ],
+)
+def test_a_case_foreseen_is_no_dispute(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "dispute" not in [e.type for e in run(text)]
+
+
+def test_a_rocket_named_in_an_agreement_is_its_object(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Titular\n\nRusia y Kazajistán firmaron en diciembre de 2004 un acuerdo que preveía "
+        "una plataforma para el cohete Zenit."
+    )
+    assert _types(events) == [("agreement", ["KAZ", "RUS"])]
+
+
+def test_the_theatre_of_a_military_operation_is_no_side(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Заголовок\n\nСтраны Евросоюза ввели против России санкции после начала военной "
+        "операции на Украине."
+    )
+    assert _types(events) == [("dispute", ["EU", "RUS"])]

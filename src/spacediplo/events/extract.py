@@ -281,6 +281,7 @@ class EventExtractor:
             if sentence.token_end > sentence.token_start:
                 hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
                 hits = _outside_names(hits, tokens, sentence.mentions)
+                hits = _without_fellow_travellers(hits, sentence.mentions, token_at)
                 sentence.hits = _with_refusals(_without_compounds(hits, tokens))
                 sentence.instruments = frozenset(
                     lemma_key(tokens[h.token_start].text, doc.lang or "")
@@ -584,10 +585,13 @@ class EventExtractor:
         Space Centre": the site's operator is the other side). A programme's known
         partners count for the joint work it is and for the agreement behind it, and
         only when the text itself names fewer than two sides (Apollo–Soyuz → SUN, USA),
-        and so for its launch; a station's partners are not the crew of a flight.
+        and so for its launch; a station's partners are not the crew of a flight. A rocket
+        is the object of an agreement or a dispute ("the agreement provided for a pad for
+        the Angara rocket"): its nation counts only when fewer than two sides are named.
         """
         codes: set[str] = set()
         partners: set[str] = set()
+        rockets: set[str] = set()
         for m in mentions:
             if m.type == "site":
                 if etype not in ("launch", "dispute"):
@@ -605,8 +609,18 @@ class EventExtractor:
                     if etype != "launch" or entry.kind != "station":
                         partners.update(entry.partners)
                     continue
+                if (
+                    entry is not None
+                    and entry.kind == "launcher"
+                    and m.code
+                    and etype in ("agreement", "dispute")
+                ):
+                    rockets.add(m.code)
+                    continue
             if m.code:
                 codes.add(m.code)
+        if len(codes) < 2:
+            codes |= rockets
         if len(codes) < 2 and etype in ("joint_project", "agreement", "launch"):
             # (the launch of a joint mission involves its partners)
             codes |= partners
@@ -951,12 +965,7 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
         and (a.cue_lemmas & b.cue_lemmas or (da and db and len(da) == len(db) == 10))
     ):
         return True  # "the session opened on 31 May … closed on Friday": one gathering
-    if (
-        da
-        and db
-        and da[: min(len(da), len(db))] != db[: min(len(da), len(db))]
-        and not flight_days
-    ):
+    if da and db and da[: min(len(da), len(db))] != db[: min(len(da), len(db))] and not flight_days:
         return False
     if a.in_title or b.in_title:
         return True
@@ -1081,6 +1090,35 @@ def _outside_names(
     ]
 
 
+# Between "together with" and the person named, at most this many words ("together with
+# the cosmonaut X").
+_FELLOW_GAP = 3
+
+
+def _without_fellow_travellers(
+    hits: list[CueHit], mentions: list[Mention], token_at: dict[int, int]
+) -> list[CueHit]:
+    """ "Comes home in the capsule together with X and Y", "вместе с космонавтом X":
+    travelling with people is no joint work between their nations."""
+    people = [token_at[m.start] for m in mentions if m.type == "person" and m.start in token_at]
+    withs = [h.token_end for h in hits if h.group == "with"]
+    if not people or not withs:
+        return hits
+    fellow: set[int] = set()
+    mentioned = sorted(token_at[m.start] for m in mentions if m.start in token_at)
+    for h in hits:
+        # "with" right after the joint word, then a person before any other actor
+        if h.group not in ("joint", "joint_strong") or h.token_end + 1 not in withs:
+            continue
+        after = h.token_end + 1
+        first = next((t for t in mentioned if t >= after), None)
+        if first is not None and first in people and first - after <= _FELLOW_GAP:
+            fellow.add(h.token_start)
+    return [
+        h for h in hits if not (h.group in ("joint", "joint_strong") and h.token_start in fellow)
+    ]
+
+
 def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")
     or of a service contract's ("the launch contract": a purchase, not a launch)."""
@@ -1095,6 +1133,17 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     spectators = {h.token_end for h in hits if h.group == "launch_reference"}
     # "вместе с ним в космос отправились…": companions on a ride, not joint work
     companions = [(h.token_start, h.token_end) for h in hits if h.group == "companion"]
+    # "even in the event of a cancelled launch": a case foreseen, no dispute
+    foreseen = [h.token_end for h in hits if h.group == "hypothetical"]
+    if foreseen:
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.group in ("dispute", "end")
+                and any(0 <= h.token_start - t <= _FORESEEN_REACH for t in foreseen)
+            )
+        ]
     if companions:
         hits = [
             h
@@ -1132,8 +1181,13 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
             "not_meeting_after",
             "launch_reference",
             "companion",
+            "hypothetical",
         )
     ]
+
+
+# A dispute word at most this many tokens after "in case of" is a case foreseen.
+_FORESEEN_REACH = 2
 
 
 # A programme word at most this many tokens before or after a launch word makes it a
