@@ -67,10 +67,8 @@ class Statements:
     delete_stories: Delete
     #: (:keys) (key, id) of stories
     story_ids: Select[Any]
-    #: story rows, returning (key, id)
-    insert_stories: Insert
-    #: (:story_row, title, languages, first_date, last_date, updated_at)
-    update_story: Update
+    #: story rows inserted, or updated when their key exists; returning (key, id)
+    upsert_stories: Insert
     #: (:doc_ids, :story_row) current versions of doc_ids join the story; returns the
     #: doc_ids that were not in it
     join_story: Update
@@ -84,10 +82,9 @@ class Statements:
     #: (:doc_ids, :types, :keys) reports: events of the current doc_ids of types, and
     #: the sources of canonical events keys
     event_reports: Select[Any]
-    #: (:document_ids) (id, document_id) of every event of these versions, by id
+    #: (:document_ids) (id, document_id, participant code or None) of every event of
+    #: these versions, by id
     event_positions: Select[Any]
-    #: (:document_ids) (event_id, code) of their participants
-    event_participants: Select[Any]
     #: (:keys) canonical events to be rewritten
     delete_canonical: Delete
     #: canonical event rows, returning (key, id)
@@ -112,6 +109,7 @@ def statements(dialect: str) -> Statements:
     current = DOCUMENTS.c.is_current.is_(True)
     source = _dialect_insert(dialect, SOURCES)
     entity = _dialect_insert(dialect, ENTITIES)
+    story = _dialect_insert(dialect, STORIES)
     report_columns = (
         EVENTS.c.id,
         EVENTS.c.document_id,
@@ -151,8 +149,13 @@ def statements(dialect: str) -> Statements:
         story_ids=select(STORIES.c.key, STORIES.c.id).where(
             STORIES.c.key.in_(bindparam("keys", expanding=True))
         ),
-        insert_stories=core_insert(STORIES).returning(STORIES.c.key, STORIES.c.id),
-        update_story=_update_where_id(STORIES, "story_row"),
+        upsert_stories=story.on_conflict_do_update(
+            index_elements=[STORIES.c.key],
+            set_={
+                column: story.excluded[column]
+                for column in ("title", "languages", "first_date", "last_date", "updated_at")
+            },
+        ).returning(STORIES.c.key, STORIES.c.id),
         join_story=DOCUMENTS.update()
         .where(
             DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)),
@@ -192,12 +195,10 @@ def statements(dialect: str) -> Statements:
             ),
         )
         .order_by(DOCUMENTS.c.doc_id, EVENTS.c.id),
-        event_positions=select(EVENTS.c.id, EVENTS.c.document_id)
+        event_positions=select(EVENTS.c.id, EVENTS.c.document_id, EVENT_PARTICIPANTS.c.code)
+        .outerjoin(EVENT_PARTICIPANTS, EVENT_PARTICIPANTS.c.event_id == EVENTS.c.id)
         .where(EVENTS.c.document_id.in_(bindparam("document_ids", expanding=True)))
         .order_by(EVENTS.c.id),
-        event_participants=select(EVENT_PARTICIPANTS.c.event_id, EVENT_PARTICIPANTS.c.code)
-        .join(EVENTS, EVENTS.c.id == EVENT_PARTICIPANTS.c.event_id)
-        .where(EVENTS.c.document_id.in_(bindparam("document_ids", expanding=True))),
         delete_canonical=delete(CANONICAL).where(
             CANONICAL.c.key.in_(bindparam("keys", expanding=True))
         ),

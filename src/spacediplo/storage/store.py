@@ -532,7 +532,7 @@ class Store:
         sql = self._sql
         with self.session_factory() as session, session.begin():
             connection = session.connection()
-            moved = self._save_stories(connection, stories, removed)
+            story_ids, moved = self._save_stories(connection, stories, removed)
             doc_ids = sorted({d for s in stories for d in s.doc_ids})
             touching = self._canonical_touching(connection, doc_ids, probes)
             types = {t for _, t, stale in touching if stale} | {t for t, _ in probes}
@@ -548,35 +548,30 @@ class Store:
                 sql.event_reports, {"doc_ids": doc_ids, "types": sorted(types), "keys": keys}
             ).all()
             reports = self._reports_of_rows(connection, rows)
-            self._replace_canonical_events(connection, keys, merge(reports))
+            self._replace_canonical_events(connection, keys, merge(reports), story_ids)
 
     def _save_stories(
         self, connection: Connection, stories: Sequence[StoryState], removed: Sequence[str]
-    ) -> set[str]:
-        """Write the stories; returns the doc ids whose story changed."""
+    ) -> tuple[dict[str, int], set[str]]:
+        """Write the stories; returns their row ids by key and the doc ids whose story
+        changed."""
         sql = self._sql
         now = _now()
+        ids: dict[str, int] = {}
         moved: set[str] = set()
         if removed:
             connection.execute(sql.delete_stories, {"keys": list(removed)})
         for start in range(0, len(stories), 500):
             chunk = stories[start : start + 500]
-            ids: dict[str, int] = dict(
-                connection.execute(sql.story_ids, {"keys": [s.key for s in chunk]}).all()
+            # One upsert for the chunk: new stories are inserted, the others updated (their
+            # created_at kept), and both return their ids.
+            ids.update(
+                connection.execute(
+                    sql.upsert_stories,
+                    [{**_story_values(s, now), "key": s.key, "created_at": now} for s in chunk],
+                ).all()
             )
-            fresh = [
-                {**_story_values(s, now), "key": s.key, "created_at": now}
-                for s in chunk
-                if s.key not in ids
-            ]
-            if fresh:
-                ids.update(connection.execute(sql.insert_stories, fresh).all())
-            inserted = {f["key"] for f in fresh}
             for story in chunk:
-                if story.key not in inserted:
-                    connection.execute(
-                        sql.update_story, {"story_row": ids[story.key], **_story_values(story, now)}
-                    )
                 # Only the documents not yet in the story are written: a growing
                 # story would otherwise rewrite all its members on every addition.
                 for part in range(0, len(story.doc_ids), 500):
@@ -589,7 +584,7 @@ class Store:
                             },
                         ).all()
                     )
-        return moved
+        return ids, moved
 
     def stories(
         self, limit: int | None = None
@@ -686,12 +681,16 @@ class Store:
         participants: dict[int, list[str]] = {}
         document_ids = sorted({r.document_id for r in rows})
         for start in range(0, len(document_ids), 500):
-            part = {"document_ids": document_ids[start : start + 500]}
             counts: dict[int, int] = {}
-            for event_id, document_id in connection.execute(sql.event_positions, part).all():
-                position[event_id] = counts[document_id] = counts.get(document_id, -1) + 1
-            for event_id, code in connection.execute(sql.event_participants, part).all():
-                participants.setdefault(event_id, []).append(code)
+            # Every event of these versions by id, once per participant (or once, with
+            # None, when it has none).
+            for event_id, document_id, code in connection.execute(
+                sql.event_positions, {"document_ids": document_ids[start : start + 500]}
+            ).all():
+                if event_id not in position:
+                    position[event_id] = counts[document_id] = counts.get(document_id, -1) + 1
+                if code is not None:
+                    participants.setdefault(event_id, []).append(code)
         return [
             EventReport(
                 doc_id=r.doc_id,
@@ -750,8 +749,14 @@ class Store:
             self._replace_canonical_events(connection, [] if clear_all else removed, events)
 
     def _replace_canonical_events(
-        self, connection: Connection, removed: Iterable[str], events: Iterable[CanonicalEvent]
+        self,
+        connection: Connection,
+        removed: Iterable[str],
+        events: Iterable[CanonicalEvent],
+        story_ids: dict[str, int] | None = None,
     ) -> None:
+        """Delete canonical events ``removed`` and write ``events``; ``story_ids``: row ids
+        of stories already known by key (the others are looked up)."""
         sql = self._sql
         now = _now()
         gone = sorted(removed)
@@ -760,8 +765,8 @@ class Store:
         events = list(events)
         if not events:
             return
-        wanted = sorted({ce.story for ce in events if ce.story})
-        story_ids: dict[str, int] = {}
+        story_ids = dict(story_ids or {})
+        wanted = sorted({ce.story for ce in events if ce.story and ce.story not in story_ids})
         for start in range(0, len(wanted), 500):
             story_ids.update(
                 connection.execute(sql.story_ids, {"keys": wanted[start : start + 500]}).all()
