@@ -304,3 +304,26 @@ def test_the_theatre_of_a_military_operation_is_no_side(run) -> None:  # type: i
         "операции на Украине."
     )
     assert _types(events) == [("dispute", ["EU", "RUS"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок\n\nСрок аренды был продлён до 2050 года соглашением, которое Россия и "
+        "Казахстан подписали в январе 2004 года.",
+        "Headline\n\nThe lease was extended until 2050 by an agreement Russia and Kazakhstan "
+        "signed in January 2004.",
+    ],
+)
+def test_a_deadline_is_not_the_date_of_the_act(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    agreement = next(e for e in run(text, published="2018-08-22") if e.type == "agreement")
+    assert agreement.date == "2004-01"
+
+
+def test_joint_work_retold_by_some_of_its_sides_is_one(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe space agencies of Brazil, Russia, India, China and South Africa will "
+        "jointly operate a virtual constellation of remote-sensing satellites. The constellation "
+        "will pool Chinese, Indian and Russian satellites already in orbit."
+    )
+    assert [e.type for e in events] == ["joint_project"]

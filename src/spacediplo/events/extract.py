@@ -789,6 +789,8 @@ class EventExtractor:
                         found.relative,
                     )
                 )
+        # "extended until 2050": a deadline, not the act's date
+        expressions = [e for e in expressions if not _after_until(text, e.start)] or expressions
         if expressions:
             # The expression of the cue's own sentence first (a neighbour lends its sides,
             # not its date), then the nearest the event's cue words (in steps of 40
@@ -953,7 +955,7 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
         # "Five agencies signed the agreement … On Russia's side the document was signed
         # by …": one signing, told again right after (or in the headline) from one
         # side's view
-        a.event.type in ("agreement", "meeting", "conference", "dispute")
+        a.event.type in ("agreement", "meeting", "conference", "dispute", "joint_project")
         and (sides_a < sides_b or sides_b < sides_a)
         and (abs(a.sentence - b.sentence) <= _SIDE_RETOLD or a.in_title or b.in_title)
     )
@@ -1006,6 +1008,17 @@ def _time_expressions(
 ) -> tuple[TimeExpression, ...]:
     """A sentence's temporal expressions, once for all the event types it states."""
     return tuple(find_time_expressions(segment, reference, future=future))
+
+
+@lru_cache(maxsize=1)
+def _until_words() -> tuple[str, ...]:
+    return tuple(str(w).casefold() for w in load_lexicon("events")["until_words"])
+
+
+def _after_until(text: str, start: int) -> bool:
+    """Does a deadline word ("until", "до", "jusqu'en") stand right before ``start``?"""
+    before = " ".join(text[max(0, start - 24) : start].casefold().split())
+    return any(before.endswith(" " + w) or before == w for w in _until_words())
 
 
 def _last_year_before(text: str, end: int) -> str | None:
