@@ -327,3 +327,16 @@ def test_joint_work_retold_by_some_of_its_sides_is_one(run) -> None:  # type: ig
         "will pool Chinese, Indian and Russian satellites already in orbit."
     )
     assert [e.type for e in events] == ["joint_project"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок\n\nВ прошлом российские космонавты неоднократно летали на американских "
+        "шаттлах.",
+        "Headline\n\nIn the past, Russian cosmonauts often flew on American shuttles.",
+    ],
+)
+def test_a_flight_of_the_past_has_no_year_of_publication(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = run(text, published="2022-07-15")
+    assert [(e.type, e.date, e.stage) for e in events] == [("crew_flight", None, "done")]

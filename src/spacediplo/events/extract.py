@@ -807,6 +807,8 @@ class EventExtractor:
             return best.value
         if "same_year" in groups and (named := _last_year_before(text, sentence.start)):
             return named
+        if "past_time" in groups:
+            return None  # "in the past": no year of its own, and not the publication's
         if reference is not None and from_page:
             return f"{reference.year:04d}"
         return None
