@@ -340,3 +340,18 @@ def test_joint_work_retold_by_some_of_its_sides_is_one(run) -> None:  # type: ig
 def test_a_flight_of_the_past_has_no_year_of_publication(run, text: str) -> None:  # type: ignore[no-untyped-def]
     events = run(text, published="2022-07-15")
     assert [(e.type, e.date, e.stage) for e in events] == [("crew_flight", None, "done")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Headline\n\nParis – The European Space Agency drew a line under its Mars "
+            "cooperation with Russia.",
+            ["ESA", "RUS"],
+        ),
+        ("Titre\n\nParis et Moscou ont signé un accord spatial lundi.", ["FRA", "RUS"]),
+    ],
+)
+def test_a_dateline_city_is_no_side(run, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [e.participants for e in run(text)] == [expected]

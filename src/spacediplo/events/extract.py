@@ -273,7 +273,11 @@ class EventExtractor:
             before = [tokens[i].key for i in range(max(sentence.token_start, first - 4), first)]
             # "Hero of the Soviet Union X": a title, not an actor; "after the invasion of
             # Ukraine": the war's victim, not a side of the act.
-            if not any(k in honorifics for k in before) and not any(k in war for k in before[-3:]):
+            if (
+                not any(k in honorifics for k in before)
+                and not any(k in war for k in before[-3:])
+                and not (self._is_capital(mention) and _dateline(text, mention))
+            ):
                 sentence.mentions.append(mention)
         locatives = _site_location_words()
         for sentence in sentences:
@@ -1021,6 +1025,19 @@ def _after_until(text: str, start: int) -> bool:
     """Does a deadline word ("until", "до", "jusqu'en") stand right before ``start``?"""
     before = " ".join(text[max(0, start - 24) : start].casefold().split())
     return any(before.endswith(" " + w) or before == w for w in _until_words())
+
+
+_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|,\s*\d|,\s*\w+\s+\d)")
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """Is ``mention`` the city of a dateline ("Paris – The agency…", "BEIJING, May 3
+    (Xinhua) -"): first on its line and followed by a dash or a date? The place the
+    report was filed from, not a side."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start : mention.start].strip():
+        return False
+    return bool(_DATELINE_END.match(text, mention.end))
 
 
 def _last_year_before(text: str, end: int) -> str | None:
