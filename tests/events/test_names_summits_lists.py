@@ -355,3 +355,47 @@ def test_a_flight_of_the_past_has_no_year_of_publication(run, text: str) -> None
 )
 def test_a_dateline_city_is_no_side(run, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [e.participants for e in run(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titular\n\nRusia y Kazajistán firmaron ayer un protocolo sobre el complejo de "
+        "lanzamiento.",
+        "Titre\n\nLa Russie et le Kazakhstan ont signé hier un protocole sur la base de "
+        "lancement.",
+    ],
+)
+def test_a_place_named_after_launching_is_no_launch(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in run(text)] == ["agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titular\n\nEl lanzamiento se produjo el miércoles a las 8:31, hora peninsular "
+        "española, desde el Centro Espacial Kennedy con la nave de SpaceX.",
+        "Titre\n\nLe lanceur chinois a décollé à 12h10, heure de Pékin, avec à son bord un "
+        "satellite égyptien.",
+    ],
+)
+def test_a_time_zone_is_no_side(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    sides = {c for e in run(text) for c in e.participants}
+    assert "ESP" not in sides
+    assert sides in (set(), {"CHN", "EGY"})
+
+
+def test_a_visit_that_is_the_occasion_of_a_signing_is_no_meeting(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nIndia signed the accords on Wednesday. The signing took place during "
+        "the prime minister's state visit to the United States."
+    )
+    assert "meeting" not in [e.type for e in events]
+
+
+def test_formalising_a_joint_mission_is_an_agreement(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nIndia's and Japan's space agencies have formalised their joint mission to "
+        "the Moon's south pole."
+    )
+    assert _types(events) == [("agreement", ["IND", "JPN"])]

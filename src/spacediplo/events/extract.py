@@ -191,6 +191,10 @@ def _suppress(types: list[str], groups: set[str]) -> list[str]:
         drop.add("conference" if "multilateral_act" in groups else "multilateral")
     if "conference" in present:
         drop.add("meeting")
+    if "act" in groups and "agree" not in groups:
+        # "The signing took place during the prime minister's state visit", "signed
+        # during the president's visit": the visit is the signing's occasion
+        drop.add("meeting")
     if "agreement" in present:
         drop.add("conference")  # signed during a videoconference: one act
     if (
@@ -263,6 +267,7 @@ class EventExtractor:
             )
         token_at = {t.start: i for i, t in enumerate(tokens)}
         honorifics, between, war = _context_cues()
+        clock = _time_zone_words()
         starts = [sentence.start for sentence in sentences]
         for mention in doc.mentions:
             index = bisect_right(starts, mention.start) - 1
@@ -277,6 +282,14 @@ class EventExtractor:
                 not any(k in honorifics for k in before)
                 and not any(k in war for k in before[-3:])
                 and not (self._is_capital(mention) and _dateline(text, mention))
+                # "8:31 Spanish time", "heure de Pékin": a time zone
+                and not (
+                    mention.type == "country"
+                    and (
+                        any(k in clock for k in before[-2:])
+                        or _next_key(tokens, token_at, mention.end, text) in clock
+                    )
+                )
             ):
                 sentence.mentions.append(mention)
         locatives = _site_location_words()
@@ -1070,6 +1083,19 @@ def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _time_zone_words() -> frozenset[str]:
+    return frozenset(key(str(w)) for w in load_lexicon("context")["time_words"])
+
+
+def _next_key(tokens: list[Token], token_at: dict[int, int], end: int, text: str) -> str:
+    """The key of the first token after character ``end`` (within the next few
+    characters), or ""."""
+    gap = len(text[end:]) - len(text[end:].lstrip())
+    index = token_at.get(end + gap)
+    return tokens[index].key if index is not None else ""
+
+
+@lru_cache(maxsize=1)
 def _site_location_words() -> frozenset[str]:
     return frozenset(key(str(w)) for w in load_lexicon("events")["site_location"])
 
@@ -1155,6 +1181,8 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     """Drop a launch cue that is part of a thing's name ("launch vehicle", "launch pad")
     or of a service contract's ("the launch contract": a purchase, not a launch)."""
     blocked = {h.token_start for h in hits if h.group == "not_launch_after"}
+    # "complejo de lanzamiento", "base de lancement": a place or thing, not an act
+    named_after = {h.token_end for h in hits if h.group == "not_launch_before"}
     # "стартовала программа", "das Projekt startete": a programme began, nothing flew
     begun = {h.token_start for h in hits if h.group == "not_launch_near"}
     contracts = [(h.token_start, h.token_end) for h in hits if h.group == "service_contract"]
@@ -1192,6 +1220,7 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
             h.group == "launch"
             and (
                 h.token_end in blocked
+                or h.token_start in named_after
                 or any(a <= h.token_start < b for a, b in contracts)
                 or any(0 <= h.token_start - t <= _SPECTATOR_REACH for t in spectators)
                 or any(
@@ -1208,6 +1237,7 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
         and h.group
         not in (
             "not_launch_after",
+            "not_launch_before",
             "not_launch_near",
             "not_gathering_after",
             "not_meeting_after",
