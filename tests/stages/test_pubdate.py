@@ -3,9 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spacediplo.model import Document, RawDocument
-from spacediplo.stages.pubdate import PubDateStage, normalise_published
+from spacediplo.stages.pubdate import PubDateStage, dateline_date, normalise_published
 from tests.fixtures import article_html
 
 
@@ -48,3 +50,41 @@ def test_source_metadata_is_normalised(value: str, expected: str | None) -> None
 def test_future_dates_are_implausible() -> None:
     doc = _doc("x", "json", published="2099-01-01")
     assert PubDateStage(today=date(2026, 1, 1))(doc).published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Titolo\n\nROMA, 5 luglio 2023 - L'Agenzia Spaziale Italiana ha firmato.", "it",
+         "2023-07-05"),
+        ("Titre\n\nParis, le 3 mai 2024 – Le CNES a signé un accord.", "fr", "2024-05-03"),
+        ("عنوان\n\nالرياض، 12 مارس 2024 - وقعت وكالة الفضاء السعودية.", "ar", "2024-03-12"),
+        ("Title\n\nWASHINGTON, June 21, 2023 (AFP) – NASA said.", "en", "2023-06-21"),
+        # no year in the dateline, no dateline, a dash inside a sentence: nothing
+        ("Title\n\nMOSCOW, July 3 (Reuters) - Russia said.", "en", None),
+        ("Title\n\nBengaluru - The French space agency CNES signed.", "en", None),
+        ("Title\n\nThe agency - founded on 2 May 2020 - said so.", "en", None),
+    ],
+)
+def test_the_dateline_of_an_opening_paragraph(text: str, lang: str, expected: str | None) -> None:
+    doc = _doc("x", "text")
+    doc.text, doc.lang = text, lang
+    assert PubDateStage(today=date(2026, 1, 1))(doc).published == expected
+
+
+@given(
+    city=st.sampled_from(["ROMA", "Paris", "NEW DELHI", "Moscou", "Tokyo"]),
+    day=st.dates(min_value=date(1995, 1, 1), max_value=date(2025, 12, 31)),
+    agency=st.sampled_from(["", " (AFP)", " (Reuters)"]),
+    dash=st.sampled_from(["-", "–", "—"]),
+)
+def test_any_dateline_gives_its_date(city: str, day: date, agency: str, dash: str) -> None:
+    written = f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    text = f"Title\n\n{city}{agency}, {written} {dash} The agency said it would sign."
+    assert dateline_date(text, "en") == day.isoformat()
+
+
+_EN_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
