@@ -18,7 +18,6 @@ from itertools import combinations
 from sqlalchemy import Connection, delete, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
 
 from .schema import (
     ActorCountRow,
@@ -72,11 +71,11 @@ def year_of(date: str | None) -> str:
     return date[:4] if date else ""
 
 
-def events_of_document(session: Session, document_id: int) -> list[EventKey]:
+def events_of_document(connection: Connection, document_id: int) -> list[EventKey]:
     """The stored events of one document version, as counting keys."""
     codes: dict[int, list[str]] = {}
     kinds: dict[int, tuple[str, str | None]] = {}
-    rows = session.execute(
+    rows = connection.execute(
         select(EventRow.id, EventRow.type, EventRow.date, EventParticipantRow.code)
         .join(EventParticipantRow, EventParticipantRow.event_id == EventRow.id, isouter=True)
         .where(EventRow.document_id == document_id)
@@ -88,7 +87,7 @@ def events_of_document(session: Session, document_id: int) -> list[EventKey]:
     return [(t, d, tuple(sorted(codes.get(i, [])))) for i, (t, d) in kinds.items()]
 
 
-def add_events(session: Session, events: Iterable[EventKey], sign: int) -> None:
+def add_events(connection: Connection, events: Iterable[EventKey], sign: int) -> None:
     """Add (``sign=1``) or remove (``sign=-1``) events from the running counts."""
     by_year: Counter[tuple[str, str]] = Counter()
     by_actor: Counter[tuple[str, str, str]] = Counter()
@@ -100,14 +99,14 @@ def add_events(session: Session, events: Iterable[EventKey], sign: int) -> None:
                 by_actor[(code, year, etype)] += sign
             for a, b in combinations(sorted(set(codes)), 2):
                 by_pair[(a, b, year, etype)] += sign
-    dialect = session.get_bind().dialect.name
-    _bump(session, dialect, EventCountRow, ("year", "type"), by_year)
-    _bump(session, dialect, ActorCountRow, ("code", "year", "type"), by_actor)
-    _bump(session, dialect, PairCountRow, ("a", "b", "year", "type"), by_pair)
+    dialect = connection.dialect.name
+    _bump(connection, dialect, EventCountRow, ("year", "type"), by_year)
+    _bump(connection, dialect, ActorCountRow, ("code", "year", "type"), by_actor)
+    _bump(connection, dialect, PairCountRow, ("a", "b", "year", "type"), by_pair)
 
 
 def _bump(
-    session: Session,
+    connection: Connection,
     dialect: str,
     table: type[EventCountRow] | type[ActorCountRow] | type[PairCountRow],
     keys: tuple[str, ...],
@@ -128,7 +127,6 @@ def _bump(
     statement = insert.on_conflict_do_update(
         index_elements=list(keys), set_={"n": core.c.n + insert.excluded.n}
     )
-    connection = session.connection()
     connection.execute(statement, rows)
     lowered = {key[0] for key, n in deltas.items() if n < 0}
     if lowered:

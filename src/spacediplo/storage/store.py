@@ -158,11 +158,11 @@ class Store:
         return outcome
 
     def _save(self, doc: Document, learnt: dict[str, int]) -> SaveOutcome:
-        # Core statements built once (storage/statements.py), on the session's connection:
-        # the ORM's unit of work and statement building cost more than the SQL itself.
+        # Core statements built once (storage/statements.py) in a plain connection's
+        # transaction: the ORM's session, unit of work and statement building cost more
+        # than the SQL itself.
         sql = self._sql
-        with self.session_factory() as session, session.begin():
-            connection = session.connection()
+        with self.engine.begin() as connection:
             current = connection.execute(sql.current_version, {"doc_id": doc.doc_id}).first()
             if current is not None and current.content_hash == doc.content_hash:
                 return SaveOutcome.UNCHANGED
@@ -172,7 +172,7 @@ class Store:
                 connection.execute(sql.retire_version, {"version_id": current.id})
                 # The replaced version's events no longer count (storage/aggregates.py).
                 aggregates.add_events(
-                    session, aggregates.events_of_document(session, current.id), sign=-1
+                    connection, aggregates.events_of_document(connection, current.id), sign=-1
                 )
             now = _now()
             # One statement (SQLite >= 3.35 and PostgreSQL both return the row of an
@@ -213,7 +213,7 @@ class Store:
             assert document_id is not None
             self._add_derived(connection, int(document_id), doc, learnt)
             aggregates.add_events(
-                session,
+                connection,
                 [(ev.type, ev.date, tuple(sorted(set(ev.participants)))) for ev in doc.events],
                 sign=1,
             )
@@ -507,8 +507,8 @@ class Store:
     def save_stories(self, stories: Iterable[StoryState], removed: Iterable[str] = ()) -> None:
         """Write stories (upsert by key, set their current documents' ``story_id``) and
         delete the stories that were merged away."""
-        with self.session_factory() as session, session.begin():
-            self._save_stories(session.connection(), list(stories), list(removed))
+        with self.engine.begin() as connection:
+            self._save_stories(connection, list(stories), list(removed))
 
     def update_stories(
         self,
@@ -530,8 +530,7 @@ class Store:
         """
         probes = set(probes)
         sql = self._sql
-        with self.session_factory() as session, session.begin():
-            connection = session.connection()
+        with self.engine.begin() as connection:
             story_ids, moved = self._save_stories(connection, stories, removed)
             doc_ids = sorted({d for s in stories for d in s.doc_ids})
             touching = self._canonical_touching(connection, doc_ids, probes)
@@ -742,8 +741,7 @@ class Store:
         self, removed: Iterable[str], events: Iterable[CanonicalEvent], clear_all: bool = False
     ) -> None:
         """Delete canonical events ``removed`` (or all of them) and write ``events``."""
-        with self.session_factory() as session, session.begin():
-            connection = session.connection()
+        with self.engine.begin() as connection:
             if clear_all:
                 connection.execute(delete(CANONICAL))
             self._replace_canonical_events(connection, [] if clear_all else removed, events)
