@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..lexicons import load_lexicon
 from .base import KnowledgeBase, fold_name
 from .entry import Entry
+from .loader import COUNTRY_NAME_LANGUAGES
 from .text import Token, has_cased_upper, key, sentence_index, sentence_spans, tokenize
 
 __all__ = ["Match", "Matcher", "PatternInfo", "get_matcher"]
@@ -135,7 +136,12 @@ class Matcher:
         )
         bucket = self.patterns[keys]
         if any(
-            p.entry_id == info.entry_id and p.kind == info.kind and p.case == info.case
+            p.entry_id == info.entry_id
+            and p.kind == info.kind
+            and p.case == info.case
+            # (every language that writes it so: a country's word is read only in texts
+            # of its languages)
+            and p.lang == info.lang
             for p in bucket
         ):
             return
@@ -191,8 +197,17 @@ class Matcher:
             sentence_of = sentence_index(tokens, sentence_spans(text))
         document_keys = {t.key for t in tokens}
         accepted: list[tuple[int, int, list[PatternInfo]]] = []
+        # A country's name or demonym in another language than the text's is a word of
+        # that language, not a name in this text: German "Island" (Iceland) and its
+        # genitive "Islands" in "Merritt Island", "the Canary Islands".
+        foreign = lang in COUNTRY_NAME_LANGUAGES
         for start, end, infos in self.candidates(tokens):
-            valid = [p for p in infos if self._form_ok(p, text, tokens, start, end)]
+            valid = [
+                p
+                for p in infos
+                if self._form_ok(p, text, tokens, start, end)
+                and not (foreign and self._foreign_country_word(p, lang))
+            ]
             if valid:
                 accepted.append((start, end, valid))
 
@@ -245,6 +260,13 @@ class Matcher:
                 )
             )
         return matches
+
+    def _foreign_country_word(self, info: PatternInfo, lang: str | None) -> bool:
+        return (
+            info.kind in ("name", "demonym")
+            and info.lang not in (lang, "en", "native", "acronym")
+            and self.kb.entries[info.entry_id].type == "country"
+        )
 
     def _form_ok(
         self, info: PatternInfo, text: str, tokens: list[Token], start: int, end: int
