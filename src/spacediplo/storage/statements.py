@@ -20,7 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .schema import Base
 
-__all__ = ["Statements", "statements", "table"]
+__all__ = ["Statements", "canonical_of_probes", "statements", "table"]
 
 
 def table(name: str) -> Table:
@@ -77,8 +77,6 @@ class Statements:
     #: (:doc_ids) (key, type, is_current) of canonical events with a source among any
     #: version of doc_ids
     canonical_of_documents: Select[Any]
-    #: (:type, :prefix) (key, type) of canonical events of a type dated under a prefix
-    canonical_of_probe: Select[Any]
     #: (:doc_ids, :types, :keys) reports: events of the current doc_ids of types, and
     #: the sources of canonical events keys
     event_reports: Select[Any]
@@ -176,9 +174,6 @@ def statements(dialect: str) -> Statements:
         .join(EVENTS, EVENTS.c.id == CANONICAL_SOURCES.c.event_id)
         .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
         .where(DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True))),
-        canonical_of_probe=select(CANONICAL.c.key, CANONICAL.c.type).where(
-            CANONICAL.c.type == bindparam("type"), CANONICAL.c.date.like(bindparam("prefix"))
-        ),
         event_reports=select(*report_columns)
         .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
         .outerjoin(STORIES, STORIES.c.id == DOCUMENTS.c.story_id)
@@ -205,4 +200,20 @@ def statements(dialect: str) -> Statements:
         insert_canonical=core_insert(CANONICAL).returning(CANONICAL.c.key, CANONICAL.c.id),
         insert_canonical_participants=core_insert(CANONICAL_PARTICIPANTS),
         insert_canonical_sources=core_insert(CANONICAL_SOURCES),
+    )
+
+
+@functools.cache
+def canonical_of_probes(count: int) -> Select[Any]:
+    """(:type_i, :prefix_i for i < count) (key, type) of canonical events of one of the
+    types dated under its prefix: one statement for a document's (type, year) probes,
+    built once for each number of them (a document has a handful)."""
+    return select(CANONICAL.c.key, CANONICAL.c.type).where(
+        or_(
+            *[
+                (CANONICAL.c.type == bindparam(f"type_{i}"))
+                & CANONICAL.c.date.like(bindparam(f"prefix_{i}"))
+                for i in range(count)
+            ]
+        )
     )

@@ -52,6 +52,7 @@ from .statements import (
     EVENTS,
     STORIES,
     Statements,
+    canonical_of_probes,
     statements,
 )
 
@@ -730,9 +731,13 @@ class Store:
             ).all():
                 stale = found.get(key, (event_type, False))[1] or not current
                 found[key] = (event_type, stale)
-        for event_type, year in sorted(set(probes)):
+        probes = sorted(set(probes))
+        for start in range(0, len(probes), 50):
+            part = probes[start : start + 50]
+            parameters = {f"type_{i}": event_type for i, (event_type, _) in enumerate(part)}
+            parameters |= {f"prefix_{i}": f"{year}%" for i, (_, year) in enumerate(part)}
             for key, found_type in connection.execute(
-                sql.canonical_of_probe, {"type": event_type, "prefix": f"{year}%"}
+                canonical_of_probes(len(part)), parameters
             ).all():
                 found.setdefault(key, (found_type, False))
         return {(key, event_type, stale) for key, (event_type, stale) in found.items()}
