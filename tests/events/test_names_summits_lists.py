@@ -399,3 +399,31 @@ def test_formalising_a_joint_mission_is_an_agreement(run) -> None:  # type: igno
         "the Moon's south pole."
     )
     assert _types(events) == [("agreement", ["IND", "JPN"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nA haze over eastern China was captured by the Moderate Resolution Imaging "
+        "Spectroradiometer on NASA's Terra satellite.",
+        "Headline\n\nThe last person we talked to was born in Spain and now works for NASA.",
+    ],
+)
+def test_event_words_in_unknown_names_or_small_talk_state_nothing(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline\n\nRussia and China signed the Outer Space Treaty in 1967.", "agreement"),
+        (
+            "Headline\n\nThe two leaders discussed space cooperation at the 15th India-Japan "
+            "Annual Summit on Friday.",
+            "meeting",
+        ),
+        ("Headline\n\nRussia and China held talks on lunar cooperation on Monday.", "meeting"),
+    ],
+)
+def test_named_treaties_and_summits_keep_their_words(run, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in run(text)] == [expected]

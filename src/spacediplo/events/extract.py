@@ -298,6 +298,7 @@ class EventExtractor:
             if sentence.token_end > sentence.token_start:
                 hits = self.cues.hits(tokens, sentence.token_start, sentence.token_end, doc.lang)
                 hits = _outside_names(hits, tokens, sentence.mentions)
+                hits = _outside_unknown_names(hits, tokens, text, sentence, doc.lang)
                 hits = _without_fellow_travellers(hits, sentence.mentions, token_at)
                 sentence.hits = _with_refusals(_without_compounds(hits, tokens))
                 sentence.instruments = frozenset(
@@ -1124,10 +1125,11 @@ def _without_site_countries(
 
 
 # The actors whose names state no event: "the General Assembly" holds no gathering, the
-# "Joint Research Centre" no joint work. A mission's name keeps its words: "signed the
-# Artemis Accords" is an agreement. Words that name an event's object or setting ("the
-# Cosmonaut Training Centre": a centre, cosmonauts) still count.
-_NAMED_ACTORS = frozenset({"igo", "organization", "agency", "site", "person"})
+# "Joint Research Centre" no joint work, the "Space Launch System" no launch. A mission's
+# instrument word stays: "signed the Artemis Accords" is an agreement. Words that name
+# an event's object or setting ("the Cosmonaut Training Centre": a centre, cosmonauts)
+# still count.
+_NAMED_ACTORS = frozenset({"igo", "organization", "agency", "site", "person", "mission"})
 _STATING_GROUPS = _TYPE_GROUPS | {"joint", "trade", "training", "summit", "docking", "fly_act"}
 
 
@@ -1138,10 +1140,18 @@ def _outside_names(
     names = [(m.start, m.end) for m in mentions if m.type in _NAMED_ACTORS]
     if not names:
         return hits
+    missions = [(m.start, m.end) for m in mentions if m.type == "mission"]
     return [
         h
         for h in hits
         if h.group not in _STATING_GROUPS
+        or (
+            h.group == "instrument"
+            and any(
+                a <= tokens[h.token_start].start and tokens[h.token_end - 1].end <= b
+                for a, b in missions
+            )
+        )
         or not any(
             a <= tokens[h.token_start].start and tokens[h.token_end - 1].end <= b for a, b in names
         )
@@ -1151,6 +1161,57 @@ def _outside_names(
 # Between "together with" and the person named, at most this many words ("together with
 # the cosmonaut X").
 _FELLOW_GAP = 3
+
+
+# A run of at least this many capitalised words is a name ("the Moderate Resolution
+# Imaging Spectroradiometer", "the Space Launch System"), when the sentence is not a
+# headline written in title case (more than this share of its words capitalised).
+_NAME_RUN = 3
+_HEADLINE_SHARE = 0.6
+# Events whose names are written in capitals: their cue words keep their sense there.
+_NAMED_EVENTS = frozenset({"instrument", "agree", "gathering", "summit"})
+# Languages that capitalise every noun: a run of capitals is no name there.
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+
+
+def _outside_unknown_names(
+    hits: list[CueHit], tokens: list[Token], text: str, sentence: _Sentence, lang: str | None
+) -> list[CueHit]:
+    """The cue hits that are not event words inside a name the knowledge base does not
+    know, written as a run of capitalised words. Instruments and gatherings keep their
+    words: "the Outer Space Treaty" is a treaty, "the India-Japan Annual Summit" a
+    summit."""
+    if lang in _NOUN_CAPITALS or not hits:
+        return hits
+    words = tokens[sentence.token_start : sentence.token_end]
+    cased = [w for w in words if w.text[:1].lower() != w.text[:1].upper()]
+    capital = [w.text[:1].isupper() for w in words]
+    if not cased or sum(capital) > _HEADLINE_SHARE * len(cased):
+        return hits
+    # runs of capitalised words joined by spaces or hyphens only
+    in_name = [False] * len(words)
+    run: list[int] = []
+    for i, word in enumerate([*words, None]):
+        joined = (
+            word is not None
+            and capital[i]
+            and (not run or not text[words[i - 1].end : word.start].strip(" -‐"))
+        )
+        if joined:
+            run.append(i)
+            continue
+        if len(run) >= _NAME_RUN:
+            for j in run:
+                in_name[j] = True
+        run = [i] if word is not None and capital[i] else []
+    offset = sentence.token_start
+    return [
+        h
+        for h in hits
+        if h.group not in _STATING_GROUPS
+        or h.group in _NAMED_EVENTS
+        or not all(in_name[i - offset] for i in range(h.token_start, h.token_end))
+    ]
 
 
 def _without_fellow_travellers(
