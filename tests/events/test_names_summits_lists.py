@@ -427,3 +427,11 @@ def test_event_words_in_unknown_names_or_small_talk_state_nothing(run, text: str
 )
 def test_named_treaties_and_summits_keep_their_words(run, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in run(text)] == [expected]
+
+
+def test_a_capital_opening_a_longer_name_is_no_government(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nSan Jose State University students will build a lunar rover together with "
+        "NASA engineers."
+    )
+    assert all("CRI" not in e.participants for e in events)

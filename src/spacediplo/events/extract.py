@@ -267,6 +267,7 @@ class EventExtractor:
             )
         token_at = {t.start: i for i, t in enumerate(tokens)}
         honorifics, between, war = _context_cues()
+        mention_starts = {m.start for m in doc.mentions}
         clock = _time_zone_words()
         starts = [sentence.start for sentence in sentences]
         for mention in doc.mentions:
@@ -281,7 +282,13 @@ class EventExtractor:
             if (
                 not any(k in honorifics for k in before)
                 and not any(k in war for k in before[-3:])
-                and not (self._is_capital(mention) and _dateline(text, mention))
+                and not (
+                    self._is_capital(mention)
+                    and (
+                        _dateline(text, mention)
+                        or _inside_longer_name(text, mention, mention_starts)
+                    )
+                )
                 # "8:31 Spanish time", "heure de Pékin": a time zone
                 and not (
                     mention.type == "country"
@@ -1042,6 +1049,17 @@ def _after_until(text: str, start: int) -> bool:
 
 
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|,\s*\d|,\s*\w+\s+\d)")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
+def _inside_longer_name(text: str, mention: Mention, starts: set[int]) -> bool:
+    """Is a capital the first word of a longer name ("San Jose State University",
+    "Moscow Aviation Institute")? The next word is capitalised and names nothing of
+    its own."""
+    found = _NEXT_WORD.match(text, mention.end)
+    return bool(found and found.group(1)[:1].isupper() and found.start(1) not in starts)
 
 
 def _dateline(text: str, mention: Mention) -> bool:
