@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from spacediplo.stories.canonical import EventReport, canonicalize
+from spacediplo.stories.canonical import EventReport, canonicalize, probe_years
 
 
 def _r(
@@ -111,10 +111,34 @@ def test_a_plan_dated_by_its_year_joins_the_event_of_that_year_across_stories() 
 def test_a_report_joins_the_event_with_the_most_similar_participants() -> None:
     reports = [
         _r("x", 0, "joint_project", "AAA BBB CCC DDD", "2030-05-01"),
-        _r("y", 0, "joint_project", "AAA BBB", "2030-05-02"),
+        _r("y", 0, "joint_project", "AAA BBB", "2030-05-20"),
         _r("z", 0, "joint_project", "AAA BBB", "2030-05"),
     ]
-    assert ("joint_project", "2030-05-02", frozenset({"y#0", "z#0"})) in _shape(reports)
+    assert ("joint_project", "2030-05-20", frozenset({"y#0", "z#0"})) in _shape(reports)
+
+
+def test_days_of_a_lasting_event_are_one_event() -> None:
+    reports = [
+        _r("launch", 0, "joint_project", "AAA BBB", "1975-07-15", story="s1"),
+        _r("docking", 0, "joint_project", "AAA BBB", "1975-07-17", story="s2"),
+        # a meeting is no lasting event: two days, two meetings
+        _r("m1", 0, "meeting", "AAA BBB", "1975-07-15", story="s1"),
+        _r("m2", 0, "meeting", "AAA BBB", "1975-07-17", story="s1"),
+        # more than 15 days apart: two joint works
+        _r("later", 0, "joint_project", "AAA BBB", "1975-09-01", story="s1"),
+    ]
+    shapes = _shape(reports)
+    assert ("joint_project", "1975-07-15", frozenset({"launch#0", "docking#0"})) in shapes
+    assert len(shapes) == 4
+
+
+def test_probe_years_cover_what_a_report_may_join() -> None:
+    assert probe_years([("launch", "2022-07-14"), ("dispute", None)]) == {("launch", "2022")}
+    # a lasting event near the turn of the year may join one of the next year
+    assert probe_years([("joint_project", "2022-12-25")]) == {
+        ("joint_project", "2022"),
+        ("joint_project", "2023"),
+    }
 
 
 def test_across_stories_only_dated_reports_merge() -> None:

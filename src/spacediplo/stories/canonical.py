@@ -18,9 +18,11 @@ Rules (written down because they decide what the export says):
   (a later article recalling an old agreement) both dates must be given, and at least
   to the month unless they are equal, or the report is a plan dated by its year alone
   (``next year``) with exactly the participants of the event that happened that year.
-  A report without a date only joins a canonical event of its own story, and not one
+  A report without a date joins a canonical event of its own story, and not one
   dated in another year than the report's publication: undated, it speaks of its own
-  time, and an undated aside does not belong to an event of years before. Two events of
+  time, and an undated aside does not belong to an event of years before.
+* **Lasting events.** Joint work and gatherings last: two reports dated to days at most
+  15 days apart are compatible (a joint flight told by its launch and by its docking). Two events of
   one document are only merged when their dates are equal and given to the day: a
   document listing two flights, or two agreements of one month, means two events.
 * **Stage.** **The latest stage wins**, in the order of an event's life:
@@ -37,8 +39,9 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-__all__ = ["STAGE_ORDER", "CanonicalEvent", "EventReport", "canonicalize"]
+__all__ = ["STAGE_ORDER", "CanonicalEvent", "EventReport", "canonicalize", "probe_years"]
 
 STAGE_ORDER = {"planned": 0, "ongoing": 1, "done": 2}
 
@@ -76,9 +79,23 @@ class CanonicalEvent:
     sources: list[EventReport] = field(default_factory=list)
 
 
-def _compatible_dates(a: str, b: str) -> bool:
+# Events that last: their reports may give different days of them (a joint flight told
+# by its launch and by its docking, a session by its opening and its close).
+_LASTING_TYPES = frozenset({"joint_project", "conference"})
+_LASTING_DAYS = 15
+
+
+def _compatible_dates(a: str, b: str, etype: str = "") -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_.startswith(short)
+    if long_.startswith(short):
+        return True
+    if etype in _LASTING_TYPES and len(a) == len(b) == 10:
+        try:
+            days = abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+        except ValueError:
+            return False
+        return days <= _LASTING_DAYS
+    return False
 
 
 def _participants_match(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -114,7 +131,7 @@ class _Group:
             if f.date is not None and r.published and f.date[:4] != r.published[:4]:
                 return False
             return r.story is not None and r.story in self.stories
-        if f.date is None or not _compatible_dates(r.date, f.date):
+        if f.date is None or not _compatible_dates(r.date, f.date, r.type):
             return False
         if r.story is not None and r.story in self.stories:
             return True
@@ -163,6 +180,27 @@ class _Group:
             last_seen=seen[-1] if seen else None,
             sources=sorted(self.reports, key=lambda r: (r.published or "", r.doc_id, r.index)),
         )
+
+
+def probe_years(events: Iterable[tuple[str, str | None]]) -> set[tuple[str, str]]:
+    """(type, year) of the canonical events of other stories that new reports — (type,
+    date) pairs — may join, so that merging them with those alone gives what
+    :func:`canonicalize` gives over everything: a dated report's year, and the next or
+    previous one for a lasting event dated near the turn of the year. (An undated report
+    joins only events of its own story, which are re-merged anyway.)"""
+    probes: set[tuple[str, str]] = set()
+    for etype, when in events:
+        if not when:
+            continue
+        probes.add((etype, when[:4]))
+        if etype in _LASTING_TYPES and len(when) == 10:
+            try:
+                day = date.fromisoformat(when)
+            except ValueError:
+                continue
+            for shift in (-_LASTING_DAYS, _LASTING_DAYS):
+                probes.add((etype, f"{(day + timedelta(days=shift)).year:04d}"))
+    return probes
 
 
 def canonicalize(reports: Iterable[EventReport]) -> list[CanonicalEvent]:

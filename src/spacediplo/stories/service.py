@@ -14,7 +14,7 @@ from datetime import date
 from ..model import Document
 from ..settings import Settings
 from ..storage import Store
-from .canonical import canonicalize
+from .canonical import canonicalize, probe_years
 from .cluster import ClusterParams, StoryClusterer
 from .signatures import DocumentSignature, signature
 
@@ -93,7 +93,7 @@ class StoryService:
             update = self.clusterer.add(sig)
         finally:
             self._adding = None
-        probes = {(e.type, e.date[:4]) for e in doc.events if e.date}
+        probes = probe_years((e.type, e.date) for e in doc.events)
         self.store.update_stories(update.stories, update.removed, probes, canonicalize)
         return self.clusterer.story_of(doc.doc_id)
 
