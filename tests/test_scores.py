@@ -1,5 +1,6 @@
-"""Whole-pipeline scores with ../shared/tools/score.py: the seeds' gold set (asserted at
-the bars of the issues) and our own demo corpus per language (printed)."""
+"""Whole-pipeline scores with ../shared/tools/score.py: the seeds' gold set and our own
+demo corpus per language (printed; asserted at the bars of the issues: event_f1 >= 0.80
+in each of en, fr and ru on our own set)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,10 @@ def test_demo_corpus_scores_per_language(shared_dir: Path, tmp_path: Path) -> No
         keys = ("entity_f1", "event_f1", "event_date_f1", "dyad_f1", "stage_acc")
         print(f"\ndemo corpus {lang}:", {k: scores[k] for k in keys})
         assert scores["lang_acc"] == 1.0 and scores["published_acc"] == 1.0
+        if lang in _EVENT_BAR_LANGUAGES:
+            assert scores["event_f1"] >= 0.80, lang  # the events issue's bar
+
+
+# The languages of our own gold set held to the events issue's bar (event_f1 >= 0.80);
+# the others are printed only.
+_EVENT_BAR_LANGUAGES = ("en", "fr", "ru")
