@@ -13,7 +13,19 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Delete, Insert, Select, Table, Update, bindparam, delete, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Delete,
+    Insert,
+    Select,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy import insert as core_insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -78,7 +90,7 @@ class Statements:
     #: version of doc_ids
     canonical_of_documents: Select[Any]
     #: (:doc_ids, :types, :keys) reports: events of the current doc_ids of types, and
-    #: the sources of canonical events keys
+    #: the sources of canonical events keys (an event may come twice)
     event_reports: Select[Any]
     #: (:document_ids) (id, document_id, participant code or None) of every event of
     #: these versions, by id
@@ -99,6 +111,35 @@ def _update_where_id(target: Table, parameter: str) -> Update:
     """UPDATE of the row whose id is ``:parameter`` (a name apart from the columns, which
     SQLAlchemy reserves for the values set)."""
     return target.update().where(target.c.id == bindparam(parameter))
+
+
+def _event_reports(columns: tuple[ColumnElement[Any], ...]) -> Select[Any]:
+    """Reports of the events of the current doc_ids of some types, and of the sources of
+    some canonical events, by doc_id and event id. Two parts joined by UNION ALL (an event
+    in both comes twice; the caller keeps one): under one OR, SQLite can use neither
+    index and reads every current document's events."""
+
+    def reports() -> Select[Any]:
+        return (
+            select(*columns)
+            .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
+            .outerjoin(STORIES, STORIES.c.id == DOCUMENTS.c.story_id)
+            .where(DOCUMENTS.c.is_current.is_(True))
+        )
+
+    of_documents = reports().where(
+        DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)),
+        EVENTS.c.type.in_(bindparam("types", expanding=True)),
+    )
+    of_canonical = reports().where(
+        EVENTS.c.id.in_(
+            select(CANONICAL_SOURCES.c.event_id)
+            .join(CANONICAL, CANONICAL.c.id == CANONICAL_SOURCES.c.canonical_id)
+            .where(CANONICAL.c.key.in_(bindparam("keys", expanding=True)))
+        )
+    )
+    both = union_all(of_documents, of_canonical).subquery()
+    return select(both).order_by(both.c.doc_id, both.c.id)
 
 
 @functools.cache
@@ -174,22 +215,7 @@ def statements(dialect: str) -> Statements:
         .join(EVENTS, EVENTS.c.id == CANONICAL_SOURCES.c.event_id)
         .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
         .where(DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True))),
-        event_reports=select(*report_columns)
-        .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
-        .outerjoin(STORIES, STORIES.c.id == DOCUMENTS.c.story_id)
-        .where(
-            current,
-            or_(
-                DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True))
-                & EVENTS.c.type.in_(bindparam("types", expanding=True)),
-                EVENTS.c.id.in_(
-                    select(CANONICAL_SOURCES.c.event_id)
-                    .join(CANONICAL, CANONICAL.c.id == CANONICAL_SOURCES.c.canonical_id)
-                    .where(CANONICAL.c.key.in_(bindparam("keys", expanding=True)))
-                ),
-            ),
-        )
-        .order_by(DOCUMENTS.c.doc_id, EVENTS.c.id),
+        event_reports=_event_reports(report_columns),
         event_positions=select(EVENTS.c.id, EVENTS.c.document_id, EVENT_PARTICIPANTS.c.code)
         .outerjoin(EVENT_PARTICIPANTS, EVENT_PARTICIPANTS.c.event_id == EVENTS.c.id)
         .where(EVENTS.c.document_id.in_(bindparam("document_ids", expanding=True)))

@@ -544,9 +544,15 @@ class Store:
                     ).all()
                 )
             keys = sorted({key for key, t, _ in touching if t in types})
-            rows = connection.execute(
-                sql.event_reports, {"doc_ids": doc_ids, "types": sorted(types), "keys": keys}
-            ).all()
+            rows = list(
+                {
+                    row.id: row
+                    for row in connection.execute(
+                        sql.event_reports,
+                        {"doc_ids": doc_ids, "types": sorted(types), "keys": keys},
+                    )
+                }.values()
+            )
             reports = self._reports_of_rows(connection, rows)
             self._replace_canonical_events(connection, keys, merge(reports), story_ids)
 
