@@ -543,6 +543,10 @@ class Store:
                         sql.current_event_types, {"doc_ids": moved_ids[start : start + 500]}
                     ).all()
                 )
+            if not types:
+                # No report changed (a document without events joined a story): no
+                # canonical event can change.
+                return
             keys = sorted({key for key, t, _ in touching if t in types})
             rows = list(
                 {
