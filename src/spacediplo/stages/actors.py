@@ -73,6 +73,7 @@ class ActorRecogniser:
         ]
         mentions += [self._discovered(text, tokens, p) for p in found]
         mentions += self._surnames(text, tokens, matches, found, mentions)
+        mentions += _paired_countries(text, lang, mentions)
         mentions.sort(key=lambda m: m.start)
         return [self._acting_for_body(text, m, matches) for m in mentions]
 
@@ -226,6 +227,43 @@ class ActorRecogniser:
             if (entry := self.kb.get(entity_id)) is not None and entry.parent
         }
         return [e for e in entities.values() if not (e.id in parents and e.type == "igo")]
+
+
+@lru_cache(maxsize=1)
+def _pairing() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
+    data = load_lexicon("context")
+    return (
+        {
+            str(lang): {str(c): str(code) for c, code in table.items()}
+            for lang, table in data["paired_countries"].items()
+        },
+        frozenset(str(c) for c in data["paired_countries_not_before"]),
+    )
+
+
+def _paired_countries(text: str, lang: str | None, mentions: list[Mention]) -> list[Mention]:
+    """ "中俄签署…", "日印、月極域探査で協力": each one-character state of a run of two or
+    more is a mention of that state (where no longer name was found)."""
+    tables, not_before = _pairing()
+    table = tables.get(lang or "")
+    if not table:
+        return []
+    taken = [False] * (len(text) + 1)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    found: list[Mention] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j] in table and not taken[j]:
+            j += 1
+        if j - i >= 2 and (j >= len(text) or text[j] not in not_before):
+            for k in range(i, j):
+                code = table[text[k]]
+                found.append(Mention(k, k + 1, text[k], f"country-{code.lower()}", "country", code))
+        i = max(j, i + 1)
+    return found
 
 
 def _unique_surnames(kb: KnowledgeBase) -> dict[str, str]:
