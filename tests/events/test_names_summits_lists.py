@@ -435,3 +435,20 @@ def test_a_capital_opening_a_longer_name_is_no_government(run) -> None:  # type:
         "NASA engineers."
     )
     assert all("CRI" not in e.participants for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nThe US-French satellite is the first to provide water heights at high "
+        "resolution.",
+        "Headline\n\nThe NASA lander with a Japanese experiment touched down near the Moon's "
+        "South Pole on 22 February.",
+        "Headline\n\nAn American and a Japanese astronaut observed the eclipse over Antarctica "
+        "from the station.",
+    ],
+)
+def test_no_body_no_pole_no_antarctica(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    sides = {c for e in run(text) for c in e.participants}
+    assert not sides & {"POL", "ATA"}
+    assert "multilateral" not in [e.type for e in run(text)]

@@ -269,6 +269,7 @@ class EventExtractor:
         honorifics, between, war = _context_cues()
         mention_starts = {m.start for m in doc.mentions}
         clock = _time_zone_words()
+        compass = _not_demonym_after()
         starts = [sentence.start for sentence in sentences]
         for mention in doc.mentions:
             index = bisect_right(starts, mention.start) - 1
@@ -289,6 +290,8 @@ class EventExtractor:
                         or _inside_longer_name(text, mention, mention_starts)
                     )
                 )
+                # "the South Pole": no Pole
+                and not (mention.type == "country" and before[-1:] and before[-1] in compass)
                 # "8:31 Spanish time", "heure de Pékin": a time zone
                 and not (
                     mention.type == "country"
@@ -468,6 +471,12 @@ class EventExtractor:
                 codes = (codes - {"RUS"}) | {"SUN"}
             if len(codes) < 2 or len(codes) > _MAX_PARTICIPANTS:
                 continue
+            if etype == "multilateral" and not codes & IGO_CODES:
+                # a formal act in a multilateral body names the body: the document's
+                # body, or none ("high resolution" imagery is no resolution)
+                if main_body is None:
+                    continue
+                codes = codes | {main_body}
             if etype == "crew_flight" and not _flies_with_craft_nation(codes, missions):
                 # "French equipment in use aboard the station will be made available to
                 # Indian crews": neither side owns the craft, so nobody flies with another
@@ -1099,6 +1108,11 @@ def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         frozenset(key(w) for w in data["between"]),
         frozenset(key(w) for w in data["war_words"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _not_demonym_after() -> frozenset[str]:
+    return frozenset(key(str(w)) for w in load_lexicon("context")["not_demonym_after"])
 
 
 @lru_cache(maxsize=1)

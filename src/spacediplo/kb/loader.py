@@ -19,6 +19,9 @@ __all__ = ["COUNTRY_NAME_LANGUAGES", "DATA_DIR", "build_countries", "load_entrie
 DATA_DIR = Path(__file__).parent / "data"
 #: Languages whose CLDR country names are added as aliases.
 COUNTRY_NAME_LANGUAGES = ("en", "fr", "ru", "es", "de", "it", "pt", "zh", "ar", "ja", "ko", "uk")
+#: ISO 3166-1 entries that are no state and have no government to act: Antarctica and
+#: uninhabited territories ("observed from Antarctica" names a place, not an actor).
+NOT_STATES = frozenset({"ATA", "BVT", "HMD", "ATF", "SGS", "UMI", "IOT"})
 #: Historic states that news about space still names (ISO 3166-3 codes).
 HISTORIC = ("SUN", "YUG", "CSK", "DDR")
 #: Files that are not lists of entries.
@@ -93,6 +96,8 @@ def build_countries(data_dir: Path = DATA_DIR) -> list[Entry]:
     entries: list[Entry] = []
     records: list[tuple[str, str | None, str, list[str], bool]] = []
     for country in pycountry.countries:
+        if country.alpha_3 in NOT_STATES:
+            continue
         extra = [getattr(country, "official_name", ""), getattr(country, "common_name", "")]
         records.append((country.alpha_3, country.alpha_2, country.name, extra, False))
     for code in HISTORIC:
