@@ -192,3 +192,34 @@ def test_cjk_and_arabic_text_gives_valid_iso_values(text: str, reference: date) 
         assert 0 <= found.start < found.end <= len(text)
         assert len(found.value) in (4, 7, 10)
         date.fromisoformat(found.value if len(found.value) == 10 else found.value[:4] + "-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roscosmos a retiré fin février son personnel", "2022-02"),
+        ("in late February the agency said", "2022-02"),
+        ("в конце февраля агентство объявило", "2022-02"),
+        ("Ende Februar hat die Agentur", "2022-02"),
+        ("a finales de febrero la agencia", "2022-02"),
+        ("à la mi-juillet, le conseil", "2021-07"),
+    ],
+)
+def test_a_part_of_a_month_is_that_month(text: str, expected: str) -> None:
+    assert [e.value for e in find_time_expressions(text, date(2022, 3, 18))] == [expected]
+
+
+@given(
+    month=st.integers(min_value=1, max_value=12),
+    part=st.sampled_from(["early", "late", "mid-", "the end of"]),
+    reference=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+)
+def test_a_part_of_a_month_falls_within_the_year_before_publication(
+    month: int, part: str, reference: date
+) -> None:
+    name = date(2000, month, 1).strftime("%B")
+    (found,) = find_time_expressions(f"It happened in {part} {name}.", reference)
+    year, found_month = int(found.value[:4]), int(found.value[5:7])
+    assert found_month == month
+    assert (year, found_month) <= (reference.year, reference.month)
+    assert (year, found_month) > (reference.year - 1, reference.month)

@@ -286,13 +286,28 @@ def find_time_expressions(
                 if future:
                     day = reference + timedelta(days=(weekday - reference.weekday()) % 7)
                 add(m.start(), m.end(), day.isoformat(), True)
-        # A bare month ("in May", "en janvier", "в мае") after the rest.
-        for m in _bare_month().finditer(text):
+        # A bare month ("in May", "en janvier", "в мае") after the rest, and a part of a
+        # month ("in late February", "fin février", "в конце февраля", "Ende Februar").
+        for m in (*_month_part().finditer(text), *_bare_month().finditer(text)):
             month = _month(m.group("month"))
             if month is not None:
                 add(m.start(), m.end(), resolve_month_day(month, None, reference, future), True)
     found.sort(key=lambda t: t.start)
     return found
+
+
+@lru_cache(maxsize=1)
+def _month_part() -> re.Pattern[str]:
+    # The words for the start, middle and end of a month make any month name one.
+    return re.compile(
+        r"(?<![\w])(?:late|early|mid|the end of|end of|the beginning of|beginning of|"
+        r"the middle of|fin|début|mi|конце|начале|середине|конца|начала|середины|"
+        r"finales de|fines de|principios de|mediados de|ende|anfang|mitte|fine|inizio|"
+        r"metà|final de|início de|meados de)[\s-]+(?:de\s+|d'|d’)?(?P<month>"
+        + _month_alternation()
+        + r")(?![\w])",
+        re.I,
+    )
 
 
 @lru_cache(maxsize=1)
