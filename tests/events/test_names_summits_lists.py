@@ -107,6 +107,8 @@ def test_crafts_listed_together_are_one_joint_work_each(run) -> None:  # type: i
         "CFOSAT and SVOM."
     )
     assert _types(events) == [("joint_project", ["CHN", "FRA"])] * 2
+    # with no date in the sentence, each craft's year from the knowledge base
+    assert sorted(e.date or "" for e in events) == ["2018", "2024"]
 
 
 def test_crafts_in_clauses_of_their_own_are_no_list(run) -> None:  # type: ignore[no-untyped-def]

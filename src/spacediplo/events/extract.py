@@ -532,7 +532,17 @@ class EventExtractor:
             host = next((m.code for m in sentence.mentions if m.code), None)
             out = [part for cand in out for part in _bilateral_meetings(cand, host)]
         crafts = self._listed_crafts(sentence, text, tokens)
-        return dated + [part for cand in out for part in _per_craft(cand, crafts)]
+        # a craft's year dates its joint work when the sentence gives none ("have built
+        # two satellites together, A and B": A's and B's launch years)
+        years: dict[str, int | None] = {}
+        segment = text[sentence.start : sentence.end]
+        if crafts and not _time_expressions(segment, reference, False):
+            for craft in crafts:
+                entry = self.kb.get(craft)
+                first = entry.years[0] if entry is not None and entry.years else None
+                ok = first is not None and (reference is None or first <= reference.year)
+                years[craft] = first if ok else None
+        return dated + [part for cand in out for part in _per_craft(cand, crafts, years)]
 
     def _listed_crafts(self, sentence: _Sentence, text: str, tokens: list[Token]) -> list[str]:
         """The satellites or probes a sentence lists together ("two satellites, the
@@ -946,14 +956,22 @@ _LIST_BREAKERS = frozenset(
 )
 
 
-def _per_craft(cand: _Candidate, crafts: list[str]) -> list[_Candidate]:
+def _per_craft(
+    cand: _Candidate, crafts: list[str], years: dict[str, int | None]
+) -> list[_Candidate]:
     """ "The two countries have built two satellites together, A and B": one joint work
-    per craft of the list (programmes, stations and launchers are no such list)."""
+    per craft of the list (programmes, stations and launchers are no such list), dated
+    by the craft's year when ``years`` gives it."""
     if cand.event.type != "joint_project" or len(crafts) < 2:
         return [cand]
-    return [
-        replace(cand, event=replace(cand.event), missions=frozenset({craft})) for craft in crafts
-    ]
+    parts: list[_Candidate] = []
+    for craft in crafts:
+        event = replace(cand.event)
+        year = years.get(craft)
+        if year is not None:
+            event.date, event.stage = f"{year:04d}", "done"
+        parts.append(replace(cand, event=event, missions=frozenset({craft})))
+    return parts
 
 
 def _same_event(a: _Candidate, b: _Candidate) -> bool:
