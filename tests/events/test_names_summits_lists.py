@@ -454,3 +454,29 @@ def test_no_body_no_pole_no_antarctica(run, text: str) -> None:  # type: ignore[
     sides = {c for e in run(text) for c in e.participants}
     assert not sides & {"POL", "ATA"}
     assert "multilateral" not in [e.type for e in run(text)]
+
+
+def test_a_crew_of_several_nations_is_a_crew_flight(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Titular\n\nLa tripulación, dirigida por la estadounidense Peggy Whitson, incluye al "
+        "piloto indio Shubhanshu Shukla y al polaco Sławosz Uznański."
+    )
+    assert "crew_flight" in [e.type for e in events]
+
+
+def test_co_chairing_is_joint_work(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Headline\n\nThe report of the action team, co-chaired by the United States, China and "
+        "Jordan, was adopted on Friday."
+    )
+    assert ("joint_project", ["CHN", "JOR", "USA"]) in _types(events)
+
+
+def test_a_demonym_beside_a_rocket_is_its_nation_not_a_side(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Titular\n\nRusia y Kazajistán firmaron ayer un protocolo sobre el complejo. El acuerdo "
+        "original, firmado en diciembre de 2004, preveía una plataforma para el lanzador ruso "
+        "Angara, pero las partes buscaron otra solución con el Zenit ucraniano.",
+        published="2018-08-23",
+    )
+    assert [e.participants for e in events if e.type == "agreement"] == [["KAZ", "RUS"]] * 2

@@ -87,6 +87,8 @@ _SEPARATE_ACTS = 8
 _CRAFT_KINDS = frozenset({"crewed-spacecraft", "station"})
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _MAX_PARTICIPANTS = 8
+# A demonym at most this many characters from a rocket's name is the rocket's.
+_ROCKET_GAP = 2
 # The bodies in which states act (propose, join, vote); ESA, EUMETSAT and the EU also act
 # as partners of their own ("ESA proposed to NASA…").
 _FORUM_BODIES = frozenset({"UN", "APSCO", "AU", "BRICS", "SCO", "ASEAN", "NATO", "CIS", "GEO"})
@@ -425,6 +427,14 @@ class EventExtractor:
         ):
             # "the initiative was proposed by China within BRICS": an act in the body
             types = _suppress([*types, "multilateral"], groups)
+        if (
+            "crew_noun" in groups
+            and not types
+            and len({m.code for m in sentence.mentions if m.type == "person" and m.code}) >= 2
+        ):
+            # "The crew is led by the American X, with the Indian Y and the Pole Z": people
+            # of several nations in one crew
+            types = ["crew_flight"]
         if "instrument" in groups and "agreement" not in types and "dispute" not in types:
             # "the Franco-Indian space agreement of 1964", "соглашение 2003 года": an
             # instrument dated in the past was concluded.
@@ -454,7 +464,11 @@ class EventExtractor:
                 continue
             evidence = [sentence]
             sides = self._codes(etype, sentence.between)
-            codes = sides if len(sides) >= 2 else self._codes(etype, sentence.mentions)
+            codes = (
+                sides
+                if len(sides) >= 2
+                else self._codes(etype, sentence.mentions, rockets_count=False)
+            )
             if len(codes) < 2:
                 codes, evidence = self._complete(
                     etype,
@@ -466,6 +480,9 @@ class EventExtractor:
                     main_code,
                     main_body,
                 )
+            if len(codes) < 2:
+                # failing other sides, the nations of the rockets named
+                codes = codes | self._codes(etype, sentence.mentions)
             if "RUS" in codes and _soviet_era(text[sentence.start : sentence.end]):
                 # Soyuz, Baikonur or Moscow in a sentence about 1975 stand for the USSR.
                 codes = (codes - {"RUS"}) | {"SUN"}
@@ -622,7 +639,9 @@ class EventExtractor:
             out.append((sides, expression.value))
         return out if len(out) >= 2 else []
 
-    def _codes(self, etype: str, mentions: list[Mention]) -> set[str]:
+    def _codes(
+        self, etype: str, mentions: list[Mention], rockets_count: bool = True
+    ) -> set[str]:
         """Actor codes of ``mentions`` for an event of type ``etype``.
 
         Sites count for launches, and for disputes ("withdrew its staff from the Guiana
@@ -631,12 +650,33 @@ class EventExtractor:
         only when the text itself names fewer than two sides (Apollo–Soyuz → SUN, USA),
         and so for its launch; a station's partners are not the crew of a flight. A rocket
         is the object of an agreement or a dispute ("the agreement provided for a pad for
-        the Angara rocket"): its nation counts only when fewer than two sides are named.
+        the Angara rocket"), and so is a demonym beside it ("the Russian Angara"): their
+        nations count only when no two sides are found otherwise (``rockets_count``
+        False leaves them out).
         """
         codes: set[str] = set()
         partners: set[str] = set()
         rockets: set[str] = set()
+        launchers = [
+            (m.start, m.end)
+            for m in mentions
+            if m.type == "mission"
+            and (entry := self.kb.get(m.entity_id)) is not None
+            and entry.kind == "launcher"
+        ]
         for m in mentions:
+            if (
+                etype in ("agreement", "dispute")
+                and m.type == "country"
+                and m.code
+                and any(
+                    -_ROCKET_GAP <= a - m.end <= _ROCKET_GAP
+                    or -_ROCKET_GAP <= m.start - b <= _ROCKET_GAP
+                    for a, b in launchers
+                )
+            ):
+                rockets.add(m.code)  # "el lanzador ruso Angara": the rocket's nation
+                continue
             if m.type == "site":
                 if etype not in ("launch", "dispute"):
                     continue
@@ -663,7 +703,7 @@ class EventExtractor:
                     continue
             if m.code:
                 codes.add(m.code)
-        if len(codes) < 2:
+        if len(codes) < 2 and rockets_count:
             codes |= rockets
         if len(codes) < 2 and etype in ("joint_project", "agreement", "launch"):
             # (the launch of a joint mission involves its partners)
