@@ -24,7 +24,6 @@ from sqlalchemy import (
     delete,
     or_,
     select,
-    union_all,
 )
 from sqlalchemy import insert as core_insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -89,9 +88,12 @@ class Statements:
     #: (:doc_ids) (key, type, is_current) of canonical events with a source among any
     #: version of doc_ids
     canonical_of_documents: Select[Any]
-    #: (:doc_ids, :types, :keys) reports: events of the current doc_ids of types, and
-    #: the sources of canonical events keys (an event may come twice)
-    event_reports: Select[Any]
+    #: (:doc_ids) reports of the events of the current doc_ids
+    reports_of_documents: Select[Any]
+    #: (:keys) event ids of the sources of canonical events
+    canonical_source_ids: Select[Any]
+    #: (:event_ids) reports of these events (of current versions)
+    reports_of_events: Select[Any]
     #: (:document_ids) (id, document_id, participant code or None) of every event of
     #: these versions, by id
     event_positions: Select[Any]
@@ -113,11 +115,10 @@ def _update_where_id(target: Table, parameter: str) -> Update:
     return target.update().where(target.c.id == bindparam(parameter))
 
 
-def _event_reports(columns: tuple[ColumnElement[Any], ...]) -> Select[Any]:
-    """Reports of the events of the current doc_ids of some types, and of the sources of
-    some canonical events, by doc_id and event id. Two parts joined by UNION ALL (an event
-    in both comes twice; the caller keeps one): under one OR, SQLite can use neither
-    index and reads every current document's events."""
+def _event_reports(columns: tuple[ColumnElement[Any], ...]) -> tuple[Select[Any], Select[Any]]:
+    """Reports of the events of the current doc_ids, and of some events by id: two
+    statements, each led by its own index. Under one OR, or ordered together (a UNION
+    ordered by doc_id), SQLite reads every current document's events instead."""
 
     def reports() -> Select[Any]:
         return (
@@ -127,19 +128,12 @@ def _event_reports(columns: tuple[ColumnElement[Any], ...]) -> Select[Any]:
             .where(DOCUMENTS.c.is_current.is_(True))
         )
 
-    of_documents = reports().where(
-        DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)),
-        EVENTS.c.type.in_(bindparam("types", expanding=True)),
-    )
-    of_canonical = reports().where(
-        EVENTS.c.id.in_(
-            select(CANONICAL_SOURCES.c.event_id)
-            .join(CANONICAL, CANONICAL.c.id == CANONICAL_SOURCES.c.canonical_id)
-            .where(CANONICAL.c.key.in_(bindparam("keys", expanding=True)))
-        )
-    )
-    both = union_all(of_documents, of_canonical).subquery()
-    return select(both).order_by(both.c.doc_id, both.c.id)
+    # Not filtered by type: with a type condition SQLite reads every event of the type.
+    of_documents = reports().where(DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)))
+    # By event id, given as values: with the canonical events' sources as a subquery,
+    # SQLite again starts from every current document.
+    of_events = reports().where(EVENTS.c.id.in_(bindparam("event_ids", expanding=True)))
+    return of_documents, of_events
 
 
 @functools.cache
@@ -162,7 +156,13 @@ def statements(dialect: str) -> Statements:
         DOCUMENTS.c.published,
         STORIES.c.key,
     )
+    reports_of_documents, reports_of_events = _event_reports(report_columns)
     return Statements(
+        reports_of_documents=reports_of_documents,
+        reports_of_events=reports_of_events,
+        canonical_source_ids=select(CANONICAL_SOURCES.c.event_id)
+        .join(CANONICAL, CANONICAL.c.id == CANONICAL_SOURCES.c.canonical_id)
+        .where(CANONICAL.c.key.in_(bindparam("keys", expanding=True))),
         current_hash=select(DOCUMENTS.c.content_hash).where(
             DOCUMENTS.c.doc_id == bindparam("doc_id"), current
         ),
@@ -215,7 +215,6 @@ def statements(dialect: str) -> Statements:
         .join(EVENTS, EVENTS.c.id == CANONICAL_SOURCES.c.event_id)
         .join(DOCUMENTS, DOCUMENTS.c.id == EVENTS.c.document_id)
         .where(DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True))),
-        event_reports=_event_reports(report_columns),
         event_positions=select(EVENTS.c.id, EVENTS.c.document_id, EVENT_PARTICIPANTS.c.code)
         .outerjoin(EVENT_PARTICIPANTS, EVENT_PARTICIPANTS.c.event_id == EVENTS.c.id)
         .where(EVENTS.c.document_id.in_(bindparam("document_ids", expanding=True)))

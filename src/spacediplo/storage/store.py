@@ -548,15 +548,28 @@ class Store:
                 # canonical event can change.
                 return
             keys = sorted({key for key, t, _ in touching if t in types})
-            rows = list(
-                {
-                    row.id: row
+            found = {
+                row.id: row
+                for row in connection.execute(sql.reports_of_documents, {"doc_ids": doc_ids})
+                if row.type in types
+            }
+            sources: set[int] = set()
+            for start in range(0, len(keys), 500):
+                sources.update(
+                    connection.scalars(
+                        sql.canonical_source_ids, {"keys": keys[start : start + 500]}
+                    ).all()
+                )
+            elsewhere = sorted(sources - set(found))
+            for start in range(0, len(elsewhere), 500):
+                found.update(
+                    (row.id, row)
                     for row in connection.execute(
-                        sql.event_reports,
-                        {"doc_ids": doc_ids, "types": sorted(types), "keys": keys},
+                        sql.reports_of_events, {"event_ids": elsewhere[start : start + 500]}
                     )
-                }.values()
-            )
+                )
+            # In the order the merge has always been given (it does not depend on it).
+            rows = sorted(found.values(), key=lambda row: (row.doc_id, row.id))
             reports = self._reports_of_rows(connection, rows)
             self._replace_canonical_events(connection, keys, merge(reports), story_ids)
 
