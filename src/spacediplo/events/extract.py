@@ -217,7 +217,7 @@ class EventExtractor:
     def extract(self, doc: Document) -> list[Event]:
         text = doc.text
         tokens = tokenize(text)
-        if not tokens:
+        if not tokens or not self._about_space(text, tokens, doc.mentions, doc.lang):
             return []
         spans = sentence_spans(text, doc.lang)
         sentence_of = sentence_index(tokens, spans)
@@ -710,6 +710,29 @@ class EventExtractor:
             codes |= partners
         return codes
 
+    def _about_space(
+        self, text: str, tokens: list[Token], mentions: list[Mention], lang: str | None
+    ) -> bool:
+        """Is the text about space at all? Only then are its events space cooperation: a
+        space agency, mission or site named, an intergovernmental body of space (its
+        name says so: the European Space Agency, the Committee on the Peaceful Uses of
+        Outer Space), or a space word of the text's language (of any, when it has none
+        listed)."""
+        prefixes, written = _space_document_words(lang)
+        english, _ = _space_document_words("en")  # the KB's canonical names are English
+        for m in mentions:
+            if m.type in _SPACE_ACTORS:
+                return True
+            if (
+                m.type == "igo"
+                and (entry := self.kb.get(m.entity_id)) is not None
+                and any(t.key.startswith(english) for t in tokenize(entry.name))
+            ):
+                return True
+        if any(t.key.startswith(prefixes) for t in tokens):
+            return True
+        return any(w in text for w in written)
+
     def _is_capital(self, mention: Mention) -> bool:
         entry = self.kb.get(mention.entity_id)
         if entry is None or entry.type != "country":
@@ -926,6 +949,33 @@ class EventExtractor:
             target.cue_lemmas = target.cue_lemmas | cand.cue_lemmas
         kept.sort(key=lambda c: c.sentence)
         return [k.event for k in kept]
+
+
+# A text naming one of these is about space; else it needs a space word.
+_SPACE_ACTORS = frozenset({"agency", "mission", "site"})
+
+
+@lru_cache(maxsize=64)
+def _space_document_words(lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys that start a space word of ``lang`` (of every language when it has none
+    listed), and the words of scripts without spaces (and multi-word ones) looked for as
+    written. A language's own words only: German "Mond" starts English "Monday"."""
+    by_language = load_lexicon("context")["space_document_words"]
+    chosen = [by_language[lang]] if lang in by_language else list(by_language.values())
+    prefixes: set[str] = set()
+    written: set[str] = set()
+    for words in chosen:
+        for word in words:
+            parts = tokenize(str(word))
+            if len(parts) == 1 and not any(_is_cjk(c) for c in str(word)):
+                prefixes.add(parts[0].key)
+            else:
+                written.add(str(word))
+    return tuple(sorted(prefixes)), tuple(sorted(written))
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
 
 
 def _flies_with_craft_nation(codes: set[str], missions: Sequence[Entry]) -> bool:
