@@ -15,11 +15,11 @@ def _types(events: list[Event]) -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe Brazilian space agency signed a launch contract with Arianespace "
+        "Space\n\nThe Brazilian space agency signed a launch contract with Arianespace "
         "in March 2023 for its next weather satellite.",
-        "Actualité spatiale\n\nL'agence spatiale brésilienne a signé en mars 2023 un contrat de lancement "
+        "Espace\n\nL'agence spatiale brésilienne a signé en mars 2023 un contrat de lancement "
         "avec Arianespace pour son prochain satellite météorologique.",
-        "Новости космоса\n\nСпутник изготовлен российскими предприятиями по заказу Египта в 2023 году.",
+        "Космос\n\nСпутник изготовлен российскими предприятиями по заказу Египта в 2023 году.",
     ],
 )
 def test_a_service_contract_or_an_order_is_trade(run, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -31,11 +31,11 @@ def test_a_service_contract_or_an_order_is_trade(run, text: str) -> None:  # typ
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nIn January, Moscow officials said Russia would not take part in the lunar "
+        "Space\n\nIn January, Moscow officials said Russia would not take part in the lunar "
         "station that NASA is building.",
-        "Actualité spatiale\n\nEn janvier, la Russie a fait savoir qu'elle ne participerait pas à la "
+        "Espace\n\nEn janvier, la Russie a fait savoir qu'elle ne participerait pas à la "
         "station lunaire de la NASA.",
-        "Новости космоса\n\nВ январе Россия заявила, что не будет участвовать в проекте "
+        "Космос\n\nВ январе Россия заявила, что не будет участвовать в проекте "
         "лунной станции NASA.",
     ],
 )
@@ -47,7 +47,7 @@ def test_a_refused_participation_is_a_done_dispute(run, text: str) -> None:  # t
 
 def test_not_only_taking_part_is_no_refusal(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nJapan will not only take part in the joint lunar mission of NASA, "
+        "Space\n\nJapan will not only take part in the joint lunar mission of NASA, "
         "it will also build its pressurised rover."
     )
     assert "dispute" not in [e.type for e in events]
@@ -56,9 +56,9 @@ def test_not_only_taking_part_is_no_refusal(run) -> None:  # type: ignore[no-unt
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe station is run under the 1998 agreement concluded between the "
+        "Space\n\nThe station is run under the 1998 agreement concluded between the "
         "United States, Russia, Japan, Canada and the member states of the EU.",
-        "Actualité spatiale\n\nLa station relève de l'accord de 1998 conclu entre les États-Unis, la "
+        "Espace\n\nLa station relève de l'accord de 1998 conclu entre les États-Unis, la "
         "Russie, le Japon, le Canada et les États membres de l'UE.",
     ],
 )
@@ -69,7 +69,7 @@ def test_every_actor_of_a_list_after_between(run, text: str) -> None:  # type: i
 
 def test_a_list_ends_where_the_sentence_goes_on(run) -> None:  # type: ignore[no-untyped-def]
     (event,) = run(
-        "Space news\n\nAn agreement was signed between France and India in Paris, "
+        "Space\n\nAn agreement was signed between France and India in Paris, "
         "which officials of Japan later praised."
     )
     assert event.participants == ["FRA", "IND"]
@@ -77,7 +77,7 @@ def test_a_list_ends_where_the_sentence_goes_on(run) -> None:  # type: ignore[no
 
 def test_a_gathering_reported_on_several_days_is_one_event(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe UN committee opened its annual session in Vienna on 1 May, with "
+        "Space\n\nThe UN committee opened its annual session in Vienna on 1 May, with "
         "the delegation of Brazil taking the floor.\n\nThe UN session closed on 10 May, "
         "after Brazil had spoken on debris.",
         published="2024-05-10",
@@ -88,11 +88,11 @@ def test_a_gathering_reported_on_several_days_is_one_event(run) -> None:  # type
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nNASA has pledged to train Indian astronauts in Houston ahead of a joint "
+        "Space\n\nNASA has pledged to train Indian astronauts in Houston ahead of a joint "
         "mission to the space station.",
-        "Actualité spatiale\n\nL'agence française formera des astronautes indiens à Toulouse avant leur "
+        "Espace\n\nL'agence française formera des astronautes indiens à Toulouse avant leur "
         "future mission.",
-        "Новости космоса\n\nКосмонавты из Египта проходят подготовку в России перед будущей миссией.",
+        "Космос\n\nКосмонавты из Египта проходят подготовку в России перед будущей миссией.",
     ],
 )
 def test_training_crews_is_joint_work_not_a_flight(run, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +103,7 @@ def test_training_crews_is_joint_work_not_a_flight(run, text: str) -> None:  # t
 
 def test_training_before_a_told_flight_keeps_the_flight(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe Indian astronaut, trained in Houston, flew aboard a US capsule to "
+        "Space\n\nThe Indian astronaut, trained in Houston, flew aboard a US capsule to "
         "the space station on 3 May."
     )
     assert "crew_flight" in [e.type for e in events]
@@ -111,7 +111,7 @@ def test_training_before_a_told_flight_keeps_the_flight(run) -> None:  # type: i
 
 def test_could_with_a_concrete_object_is_a_planned_project(run) -> None:  # type: ignore[no-untyped-def]
     (event,) = run(
-        "Space news\n\nThe cooperation between France and India could later extend to a joint "
+        "Space\n\nThe cooperation between France and India could later extend to a joint "
         "working group on space medicine."
     )
     assert (event.type, event.stage) == ("joint_project", "planned")
@@ -121,12 +121,12 @@ def test_could_with_a_concrete_object_is_a_planned_project(run) -> None:  # type
     ("text", "pair"),
     [
         (
-            "Space news\n\nIn 2008 the Korean engineer Yi So-yeon flew aboard a Russian "
+            "Space\n\nIn 2008 the Korean engineer Yi So-yeon flew aboard a Russian "
             "spacecraft to the space station.",
             ["KOR", "RUS"],
         ),
         (
-            "Actualité spatiale\n\nLe Français Jean-Pierre Haigneré a volé à bord d'un vaisseau soviétique "
+            "Espace\n\nLe Français Jean-Pierre Haigneré a volé à bord d'un vaisseau soviétique "
             "en 1982.",
             ["FRA", "SUN"],
         ),
@@ -138,7 +138,7 @@ def test_a_named_person_aboard_a_craft_is_a_crew_flight(run, text: str, pair: li
 
 def test_a_flight_on_ones_own_craft_is_none(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe experience of the Indian pilot Rakesh Sharma will serve India, "
+        "Space\n\nThe experience of the Indian pilot Rakesh Sharma will serve India, "
         "which wants to send astronauts into space on its own spacecraft, as NASA did."
     )
     assert "crew_flight" not in [e.type for e in events]
@@ -146,7 +146,7 @@ def test_a_flight_on_ones_own_craft_is_none(run) -> None:  # type: ignore[no-unt
 
 def test_a_dated_list_of_flights_is_one_event_per_date(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThree countries have each sent one person into space, all on Soviet "
+        "Space\n\nThree countries have each sent one person into space, all on Soviet "
         "spacecraft: Poland's Mirosław Hermaszewski in 1978, Hungary's Bertalan Farkas in "
         "1980 and India's Rakesh Sharma in 1984."
     )
@@ -157,9 +157,9 @@ def test_a_dated_list_of_flights_is_one_event_per_date(run) -> None:  # type: ig
 @pytest.mark.parametrize(
     "text",
     [
-        "Новости космоса\n\nЗапуск корабля назначен на 21 сентября; в экипаж войдут "
+        "Космос\n\nЗапуск корабля назначен на 21 сентября; в экипаж войдут "
         "российский космонавт и астронавт NASA.",
-        "Noticias del espacio\n\nEstá programado para el 21 de septiembre el lanzamiento de la nave con "
+        "Espacio\n\nEstá programado para el 21 de septiembre el lanzamiento de la nave con "
         "un cosmonauta ruso y un astronauta de la NASA.",
     ],
 )
@@ -172,9 +172,9 @@ def test_a_crew_and_a_launch_noun_is_a_planned_crew_flight(run, text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe Euromir programme was the result of an agreement signed in "
+        "Space\n\nThe Euromir programme was the result of an agreement signed in "
         "Moscow in 1993.",
-        "Actualité spatiale\n\nLe programme Euromir est né d'un accord signé à Moscou en 1993.",
+        "Espace\n\nLe programme Euromir est né d'un accord signé à Moscou en 1993.",
     ],
 )
 def test_a_programmes_partners_are_the_sides_of_its_agreement(run, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -183,7 +183,7 @@ def test_a_programmes_partners_are_the_sides_of_its_agreement(run, text: str) ->
 
 def test_another_act_in_the_next_sentence_is_not_merged(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nIn March 2024 NASA and JAXA signed an agreement on a pressurised rover."
+        "Space\n\nIn March 2024 NASA and JAXA signed an agreement on a pressurised rover."
         "\n\nNASA and JAXA signed another agreement that day on lunar samples."
     )
     assert [e.type for e in events].count("agreement") == 2
@@ -192,10 +192,10 @@ def test_another_act_in_the_next_sentence_is_not_merged(run) -> None:  # type: i
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nChina launched its lunar probe on Friday on a Long March 5 rocket. "
+        "Space\n\nChina launched its lunar probe on Friday on a Long March 5 rocket. "
         "Among its payloads is a radon detector built in France.\n\nA second instrument was "
         "supplied by Sweden.",
-        "Actualité spatiale\n\nLa sonde chinoise a décollé vendredi au sommet d'une fusée chinoise. "
+        "Espace\n\nLa sonde chinoise a décollé vendredi au sommet d'une fusée chinoise. "
         "Parmi ses passagers figure un détecteur français. Un autre instrument a été fourni "
         "par la Suède.",
     ],
@@ -207,7 +207,7 @@ def test_a_launch_takes_its_payloads_owners_as_sides(run, text: str) -> None:  #
 
 def test_a_crew_on_board_is_no_payload(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nA Chinese rocket lifted off from Jiuquan on Friday.\n\nOn board are "
+        "Space\n\nA Chinese rocket lifted off from Jiuquan on Friday.\n\nOn board are "
         "two astronauts, one of them a Pakistani payload specialist."
     )
     assert "launch" not in [e.type for e in events]
@@ -215,7 +215,7 @@ def test_a_crew_on_board_is_no_payload(run) -> None:  # type: ignore[no-untyped-
 
 def test_a_launch_retold_with_more_sides_is_one_launch(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nA Chinese probe lifted off on 3 May with a French detector. The "
+        "Space\n\nA Chinese probe lifted off on 3 May with a French detector. The "
         "Chinese probe, launched on 3 May, also carries a French detector and a Swedish ion "
         "analyser."
     )
@@ -225,11 +225,11 @@ def test_a_launch_retold_with_more_sides_is_one_launch(run) -> None:  # type: ig
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nOn 3 May 2024 a Chinese probe lifted off carrying French and Italian "
+        "Space\n\nOn 3 May 2024 a Chinese probe lifted off carrying French and Italian "
         "instruments. It will land in June. Samples will come back in July. Scientists wait. "
         "They hope for ice. On 3 May 2024 guests from Pakistan and France watched the Chinese "
         "probe lift off.",
-        "Actualité spatiale\n\nLe 3 mai 2024, une sonde chinoise a décollé avec des instruments français et "
+        "Espace\n\nLe 3 mai 2024, une sonde chinoise a décollé avec des instruments français et "
         "italiens. Elle se posera en juin. Les échantillons reviendront en juillet. Les "
         "chercheurs attendent. Ils espèrent de la glace. Le 3 mai 2024, des invités pakistanais "
         "et français ont assisté au décollage de la sonde chinoise.",
@@ -244,7 +244,7 @@ def test_a_launch_on_the_same_day_told_far_below_is_one_launch(  # type: ignore[
 @pytest.mark.parametrize(
     "text",
     [
-        "Новости космоса\n\nКитай и Бразилия сотрудничают с 1988 года, когда стартовала программа "
+        "Космос\n\nКитай и Бразилия сотрудничают с 1988 года, когда стартовала программа "
         "совместной разработки спутников.",
         "Überschrift\n\nChina und Brasilien arbeiten seit 1988 zusammen, als das gemeinsame "
         "Programm für Satelliten startete.",
@@ -258,9 +258,9 @@ def test_a_programme_that_starts_is_no_launch(run, text: str) -> None:  # type: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nOn 3 May a Chinese Shenzhou capsule and an American Crew Dragon docked "
+        "Space\n\nOn 3 May a Chinese Shenzhou capsule and an American Crew Dragon docked "
         "in orbit, and the astronauts of both crews shook hands.",
-        "Actualité spatiale\n\nLe 3 mai, un vaisseau Shenzhou et une capsule Crew Dragon se sont amarrés en "
+        "Espace\n\nLe 3 mai, un vaisseau Shenzhou et une capsule Crew Dragon se sont amarrés en "
         "orbite, et les astronautes des deux équipages se sont serré la main.",
     ],
 )
@@ -270,22 +270,22 @@ def test_two_nations_craft_docking_is_joint_work(run, text: str) -> None:  # typ
 
 def test_docking_a_visitor_at_a_station_stays_a_crew_flight(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe Indian astronaut flew aboard a Crew Dragon capsule that docked at "
+        "Space\n\nThe Indian astronaut flew aboard a Crew Dragon capsule that docked at "
         "the space station on 3 May."
     )
     assert "crew_flight" in [e.type for e in events]
 
 
 def test_a_russian_perfective_future_is_a_plan(run) -> None:  # type: ignore[no-untyped-def]
-    (event,) = run("Новости космоса\n\nРоссийский космонавт полетит на корабле NASA к станции в октябре.")
+    (event,) = run("Космос\n\nРоссийский космонавт полетит на корабле NASA к станции в октябре.")
     assert (event.type, event.stage, event.date) == ("crew_flight", "planned", "2024-10")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Actualité spatiale\n\nL'Inde et la France signeront un accord sur les satellites climatiques.",
-        "Noticias del espacio\n\nMéxico y Francia firmarán un acuerdo sobre satélites climáticos.",
+        "Espace\n\nL'Inde et la France signeront un accord sur les satellites climatiques.",
+        "Espacio\n\nMéxico y Francia firmarán un acuerdo sobre satélites climáticos.",
         "Título\n\nO Brasil e a França assinarão um acordo sobre satélites climáticos.",
     ],
 )
@@ -297,9 +297,9 @@ def test_a_synthetic_future_is_a_plan(run, text: str) -> None:  # type: ignore[n
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe Kenyan space agency held bilateral talks with the delegations of "
+        "Space\n\nThe Kenyan space agency held bilateral talks with the delegations of "
         "Brazil and Japan on 3 May.",
-        "Actualité spatiale\n\nL'agence spatiale kényane a tenu des entretiens bilatéraux avec les "
+        "Espace\n\nL'agence spatiale kényane a tenu des entretiens bilatéraux avec les "
         "délégations du Brésil et du Japon le 3 mai.",
     ],
 )
@@ -310,7 +310,7 @@ def test_bilateral_talks_are_one_meeting_with_each_partner(run, text: str) -> No
 
 def test_a_crew_flight_retold_with_more_of_its_crew_is_one_flight(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nA US capsule lifted off on 3 May carrying astronauts from India, Poland "
+        "Space\n\nA US capsule lifted off on 3 May carrying astronauts from India, Poland "
         "and Hungary to the space station.\n\nThe weather was fine.\n\nThe Indian astronaut "
         "flies with a Polish astronaut of ESA and a Hungarian astronaut."
     )
@@ -320,7 +320,7 @@ def test_a_crew_flight_retold_with_more_of_its_crew_is_one_flight(run) -> None: 
 
 def test_a_dated_list_of_joint_satellites_is_one_project_per_date(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe partnership has produced two joint satellites, CALIPSO in 2006 and "
+        "Space\n\nThe partnership has produced two joint satellites, CALIPSO in 2006 and "
         "TOPEX/Poseidon in 1992."
     )
     projects = sorted((e.participants, e.date) for e in events if e.type == "joint_project")
@@ -330,9 +330,9 @@ def test_a_dated_list_of_joint_satellites_is_one_project_per_date(run) -> None: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe French and Chinese agencies have jointly operated an ocean satellite "
+        "Space\n\nThe French and Chinese agencies have jointly operated an ocean satellite "
         "since 2018, and they are now preparing the launch of a gamma-ray observatory.",
-        "Actualité spatiale\n\nLes agences française et chinoise exploitent ensemble depuis 2018 un "
+        "Espace\n\nLes agences française et chinoise exploitent ensemble depuis 2018 un "
         "satellite océanographique, et elles préparent le lancement d'un observatoire.",
     ],
 )
@@ -342,16 +342,16 @@ def test_joint_work_and_a_launch_far_apart_are_two_acts(run, text: str) -> None:
 
 
 def test_a_joint_launch_is_one_act(run) -> None:  # type: ignore[no-untyped-def]
-    types = [e.type for e in run("Space news\n\nIndia and Japan jointly launched a satellite.")]
+    types = [e.type for e in run("Space\n\nIndia and Japan jointly launched a satellite.")]
     assert types == ["launch"]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nUnder the deal, China and Brazil will not launch new satellites but will "
+        "Space\n\nUnder the deal, China and Brazil will not launch new satellites but will "
         "share the data of those in orbit.",
-        "Новости космоса\n\nПо соглашению Китая и Бразилии новые спутники запускать не будут, а "
+        "Космос\n\nПо соглашению Китая и Бразилии новые спутники запускать не будут, а "
         "станут обмениваться данными.",
     ],
 )
@@ -362,13 +362,13 @@ def test_a_negated_launch_is_none(run, text: str) -> None:  # type: ignore[no-un
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe minister invited his Indian counterpart to watch the launch of a "
+        "Space\n\nThe minister invited his Indian counterpart to watch the launch of a "
         "Russian probe in October.",
-        "Space news\n\nAhead of the launch, the Iranian agency denied reports that Russia would "
+        "Space\n\nAhead of the launch, the Iranian agency denied reports that Russia would "
         "keep the satellite.",
-        "Actualité spatiale\n\nLe ministre a invité son homologue indien à assister au lancement d'une sonde "
+        "Espace\n\nLe ministre a invité son homologue indien à assister au lancement d'une sonde "
         "russe en octobre.",
-        "Новости космоса\n\nНакануне запуска иранское агентство опровергло сообщения о том, что "
+        "Космос\n\nНакануне запуска иранское агентство опровергло сообщения о том, что "
         "Россия оставит спутник себе.",
     ],
 )
@@ -379,8 +379,8 @@ def test_a_launch_watched_or_awaited_is_no_launch(run, text: str) -> None:  # ty
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nA Russian rocket launched an Iranian satellite on 9 August.",
-        "Новости космоса\n\nРоссийская ракета 9 августа запустила иранский спутник.",
+        "Space\n\nA Russian rocket launched an Iranian satellite on 9 August.",
+        "Космос\n\nРоссийская ракета 9 августа запустила иранский спутник.",
     ],
 )
 def test_a_launch_told_as_such_stays(run, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -390,11 +390,11 @@ def test_a_launch_told_as_such_stays(run, text: str) -> None:  # type: ignore[no
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe network pools six satellites now in orbit. The latter were built "
+        "Space\n\nThe network pools six satellites now in orbit. The latter were built "
         "jointly by China and Brazil.",
-        "Actualité spatiale\n\nLe réseau réunira six satellites déjà en orbite. Ce dernier a été construit "
+        "Espace\n\nLe réseau réunira six satellites déjà en orbite. Ce dernier a été construit "
         "conjointement par la Chine et le Brésil.",
-        "Новости космоса\n\nСеть объединит шесть спутников на орбите. Последний был создан "
+        "Космос\n\nСеть объединит шесть спутников на орбите. Последний был создан "
         "совместно Китаем и Бразилией.",
     ],
 )
@@ -403,17 +403,17 @@ def test_joint_work_on_the_thing_named_just_before(run, text: str) -> None:  # t
 
 
 def test_joint_work_with_nothing_to_point_back_to(run) -> None:  # type: ignore[no-untyped-def]
-    text = "Space news\n\nThe weather was fine. It was done jointly by China and Brazil."
+    text = "Space\n\nThe weather was fine. It was done jointly by China and Brazil."
     assert "joint_project" not in [e.type for e in run(text)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nRoscosmos and NASA signed an agreement on integrated crew flights on 14 July.",
-        "Новости космоса\n\nРоскосмос и NASA подписали 14 июля соглашение о полетах "
+        "Space\n\nRoscosmos and NASA signed an agreement on integrated crew flights on 14 July.",
+        "Космос\n\nРоскосмос и NASA подписали 14 июля соглашение о полетах "
         "интегрированных экипажей.",
-        "Actualité spatiale\n\nRoscosmos et la NASA ont signé le 14 juillet un accord sur les vols "
+        "Espace\n\nRoscosmos et la NASA ont signé le 14 juillet un accord sur les vols "
         "d'équipages intégrés.",
     ],
 )
@@ -424,9 +424,9 @@ def test_an_agreement_on_crew_flights_is_the_agreement_only(run, text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nA Russian rocket put an Iranian satellite into orbit on 9 August. Together "
+        "Space\n\nA Russian rocket put an Iranian satellite into orbit on 9 August. Together "
         "with it, 16 small satellites built by Russian and Kazakh universities went into space.",
-        "Новости космоса\n\nРоссийская ракета 9 августа вывела на орбиту иранский спутник. Вместе с "
+        "Космос\n\nРоссийская ракета 9 августа вывела на орбиту иранский спутник. Вместе с "
         "ним в космос отправились 16 малых аппаратов российских и казахстанских вузов.",
     ],
 )

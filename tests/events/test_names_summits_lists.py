@@ -17,10 +17,10 @@ def _types(events: list[Event]) -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nBrazil and China signed a document on sharing satellite data on Tuesday.",
-        "Actualité spatiale\n\nLe Brésil et la Chine ont signé mardi un document sur le partage de "
+        "Space\n\nBrazil and China signed a document on sharing satellite data on Tuesday.",
+        "Espace\n\nLe Brésil et la Chine ont signé mardi un document sur le partage de "
         "données satellitaires.",
-        "Новости космоса\n\nВо вторник Бразилия и Китай подписали документ об обмене спутниковыми "
+        "Космос\n\nВо вторник Бразилия и Китай подписали документ об обмене спутниковыми "
         "данными.",
     ],
 )
@@ -31,8 +31,8 @@ def test_a_signed_document_is_an_agreement(run, text: str) -> None:  # type: ign
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nIndia and Japan issued a joint statement on lunar exploration on Monday.",
-        "Actualité spatiale\n\nLa France et le Japon ont publié lundi une déclaration commune sur "
+        "Space\n\nIndia and Japan issued a joint statement on lunar exploration on Monday.",
+        "Espace\n\nLa France et le Japon ont publié lundi une déclaration commune sur "
         "l'exploration lunaire.",
     ],
 )
@@ -42,7 +42,7 @@ def test_a_joint_statement_is_an_agreement(run, text: str) -> None:  # type: ign
 
 def test_a_body_named_assembly_holds_no_gathering(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe resolution, tabled by Japan, was adopted by the General Assembly "
+        "Space\n\nThe resolution, tabled by Japan, was adopted by the General Assembly "
         "in 2021."
     )
     assert _types(events) == [("multilateral", ["JPN", "UN"])]
@@ -52,17 +52,17 @@ def test_a_body_named_assembly_holds_no_gathering(run) -> None:  # type: ignore[
     ("text", "expected"),
     [
         (
-            "Space news\n\nBrazil and China discussed satellite cooperation at the annual "
+            "Space\n\nBrazil and China discussed satellite cooperation at the annual "
             "Brazil-China summit on Monday.",
             "meeting",
         ),
         (
-            "Actualité spatiale\n\nLe Brésil et la Chine ont évoqué leur coopération spatiale lundi lors "
+            "Espace\n\nLe Brésil et la Chine ont évoqué leur coopération spatiale lundi lors "
             "du sommet annuel sino-brésilien.",
             "meeting",
         ),
         (
-            "Space news\n\nSpace cooperation was on the agenda of the BRICS summit, attended "
+            "Space\n\nSpace cooperation was on the agenda of the BRICS summit, attended "
             "by India and Brazil on Monday.",
             "conference",
         ),
@@ -74,7 +74,7 @@ def test_a_summit_of_two_states_is_their_meeting(run, text: str, expected: str) 
 
 def test_visiting_crews_are_no_visit(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nUnder the deal, Japan will build the habitation module, where visiting "
+        "Space\n\nUnder the deal, Japan will build the habitation module, where visiting "
         "crews from the United States will live."
     )
     assert "meeting" not in [e.type for e in events]
@@ -82,7 +82,7 @@ def test_visiting_crews_are_no_visit(run) -> None:  # type: ignore[no-untyped-de
 
 def test_a_site_left_in_a_dispute_counts_as_its_operator(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nRoscosmos suspended its work and withdrew its staff from the Guiana "
+        "Space\n\nRoscosmos suspended its work and withdrew its staff from the Guiana "
         "Space Centre in February."
     )
     assert _types(events) == [("dispute", ["FRA", "RUS"])]
@@ -91,9 +91,9 @@ def test_a_site_left_in_a_dispute_counts_as_its_operator(run) -> None:  # type: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nChina and the United States are to launch their own missions to Mars "
+        "Space\n\nChina and the United States are to launch their own missions to Mars "
         "next year.",
-        "Actualité spatiale\n\nLa Chine et les États-Unis doivent lancer leurs propres missions vers "
+        "Espace\n\nLa Chine et les États-Unis doivent lancer leurs propres missions vers "
         "Mars l'an prochain.",
     ],
 )
@@ -103,7 +103,7 @@ def test_each_launching_its_own_mission_is_no_joint_launch(run, text: str) -> No
 
 def test_crafts_listed_together_are_one_joint_work_each(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nFrance and China have built and operated two satellites together, "
+        "Space\n\nFrance and China have built and operated two satellites together, "
         "CFOSAT and SVOM."
     )
     assert _types(events) == [("joint_project", ["CHN", "FRA"])] * 2
@@ -113,7 +113,7 @@ def test_crafts_listed_together_are_one_joint_work_each(run) -> None:  # type: i
 
 def test_crafts_in_clauses_of_their_own_are_no_list(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Actualité spatiale\n\nLes deux agences exploitent ensemble depuis octobre 2018 le satellite "
+        "Espace\n\nLes deux agences exploitent ensemble depuis octobre 2018 le satellite "
         "CFOSAT, et elles préparent le lancement de SVOM, qui doit décoller en juin."
     )
     assert sorted(_types(events)) == [
@@ -127,7 +127,7 @@ def test_crafts_in_clauses_of_their_own_are_no_list(run) -> None:  # type: ignor
 
 def test_an_agreement_retold_by_one_side_is_the_same(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe space agencies of Brazil, Russia, India, China and South Africa "
+        "Space\n\nThe space agencies of Brazil, Russia, India, China and South Africa "
         "signed the agreement on Wednesday. On Russia's side the document was signed by the "
         "head of Roscosmos."
     )
@@ -137,10 +137,10 @@ def test_an_agreement_retold_by_one_side_is_the_same(run) -> None:  # type: igno
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe joint lunar project of Russia and India fell apart in 2012.",
-        "Space news\n\nIn March, India judged it impossible to pursue the joint lunar project "
+        "Space\n\nThe joint lunar project of Russia and India fell apart in 2012.",
+        "Space\n\nIn March, India judged it impossible to pursue the joint lunar project "
         "with Russia.",
-        "Actualité spatiale\n\nEn mars, l'Inde a constaté l'impossibilité de poursuivre le projet lunaire "
+        "Espace\n\nEn mars, l'Inde a constaté l'impossibilité de poursuivre le projet lunaire "
         "commun avec la Russie.",
     ],
 )
@@ -150,14 +150,14 @@ def test_joint_work_that_falls_apart_is_a_dispute(run, text: str) -> None:  # ty
 
 def test_leaving_earth_on_a_foreign_rocket_is_a_launch(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe Japanese probe left Earth on a Russian Proton rocket in March 2016."
+        "Space\n\nThe Japanese probe left Earth on a Russian Proton rocket in March 2016."
     )
     assert _types(events) == [("launch", ["JPN", "RUS"])]
 
 
 def test_an_agreement_named_just_before_lends_its_sides(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nRussia and Kazakhstan signed a protocol amending their agreement on the "
+        "Space\n\nRussia and Kazakhstan signed a protocol amending their agreement on the "
         "launch complex on Wednesday.\n\nThe agreement, concluded on 22 December 2004, "
         "provided for a complex for the Angara rocket.",
         published="2018-08-22",
@@ -170,7 +170,7 @@ def test_an_agreement_named_just_before_lends_its_sides(run) -> None:  # type: i
 
 def test_two_nations_craft_named_by_programme_or_rocket_docking_is_joint_work(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nOn 17 July 1975 an American Apollo command module and a Soviet Soyuz "
+        "Space\n\nOn 17 July 1975 an American Apollo command module and a Soviet Soyuz "
         "spacecraft docked in orbit with their crews aboard."
     )
     assert _types(events) == [("joint_project", ["SUN", "USA"])]
@@ -178,7 +178,7 @@ def test_two_nations_craft_named_by_programme_or_rocket_docking_is_joint_work(ru
 
 def test_a_flight_and_its_docking_a_day_later_are_one_flight(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nAn Indian astronaut will lift off to the International Space Station "
+        "Space\n\nAn Indian astronaut will lift off to the International Space Station "
         "aboard a US Crew Dragon capsule on 25 June.\n\nThe weather looked good on Monday. "
         "Officials met the press. The capsule with the Indian astronaut is scheduled to dock "
         "with the station on 26 June.",
@@ -190,9 +190,9 @@ def test_a_flight_and_its_docking_a_day_later_are_one_flight(run) -> None:  # ty
 @pytest.mark.parametrize(
     "text",
     [
-        "Actualité spatiale\n\nLa France et la Chine ont signé un accord en mars 2019 à Paris. En novembre "
+        "Espace\n\nLa France et la Chine ont signé un accord en mars 2019 à Paris. En novembre "
         "de la même année, le président français a rencontré son homologue chinois à Pékin.",
-        "Space news\n\nFrance and China signed an agreement in March 2019 in Paris. In November "
+        "Space\n\nFrance and China signed an agreement in March 2019 in Paris. In November "
         "of that same year, the French president met his Chinese counterpart in Beijing.",
     ],
 )
@@ -204,8 +204,8 @@ def test_a_month_of_the_same_year_takes_the_year_named_last(run, text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Actualité spatiale\n\nL'initiative avait été proposée par la Chine au sein des BRICS dès 2015.",
-        "Space news\n\nThe initiative was proposed by China within BRICS as early as 2015.",
+        "Espace\n\nL'initiative avait été proposée par la Chine au sein des BRICS dès 2015.",
+        "Space\n\nThe initiative was proposed by China within BRICS as early as 2015.",
     ],
 )
 def test_an_act_proposed_within_a_body_is_multilateral(run, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -213,13 +213,13 @@ def test_an_act_proposed_within_a_body_is_multilateral(run, text: str) -> None: 
 
 
 def test_a_proposal_of_an_agency_body_is_not_multilateral(run) -> None:  # type: ignore[no-untyped-def]
-    events = run("Space news\n\nESA proposed a new lunar lander to Japan on Monday.")
+    events = run("Space\n\nESA proposed a new lunar lander to Japan on Monday.")
     assert "multilateral" not in [e.type for e in events]
 
 
 def test_a_craft_is_the_object_of_joint_work(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Actualité spatiale\n\nL'engin a été conçu par un institut chinois en étroite collaboration avec "
+        "Espace\n\nL'engin a été conçu par un institut chinois en étroite collaboration avec "
         "des ingénieurs égyptiens."
     )
     assert _types(events) == [("joint_project", ["CHN", "EGY"])]
@@ -244,7 +244,7 @@ def test_a_dispute_in_the_headline_retold_with_more_sides_is_one(run) -> None:  
 
 def test_continuing_judged_impossible_is_a_dispute(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Actualité spatiale\n\nLe Conseil de l'ESA a constaté l'impossibilité de poursuivre avec Roscosmos "
+        "Espace\n\nLe Conseil de l'ESA a constaté l'impossibilité de poursuivre avec Roscosmos "
         "la mission martienne, dont le lancement était prévu en septembre."
     )
     assert _types(events) == [("dispute", ["ESA", "RUS"])]
@@ -253,9 +253,9 @@ def test_continuing_judged_impossible_is_a_dispute(run) -> None:  # type: ignore
 @pytest.mark.parametrize(
     "text",
     [
-        "Actualité spatiale\n\nLa France et l'Inde ont signé un accord lundi. Les deux agences étudient par "
+        "Espace\n\nLa France et l'Inde ont signé un accord lundi. Les deux agences étudient par "
         "ailleurs un satellite d'observation de la Terre.",
-        "Space news\n\nFrance and India signed an agreement on Monday. The two agencies are also "
+        "Space\n\nFrance and India signed an agreement on Monday. The two agencies are also "
         "studying an Earth-observation satellite.",
     ],
 )
@@ -268,23 +268,23 @@ def test_the_two_sides_working_on_an_object_is_joint_work(run, text: str) -> Non
 
 def test_travelling_together_with_people_is_no_joint_work(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe astronaut is to come home on 3 October in the capsule together with "
+        "Space\n\nThe astronaut is to come home on 3 October in the capsule together with "
         "Oleg Novitsky and Mark Vande Hei."
     )
     assert "joint_project" not in [e.type for e in events]
 
 
 def test_working_together_with_an_agency_is_still_joint_work(run) -> None:  # type: ignore[no-untyped-def]
-    events = run("Space news\n\nESA, together with NASA, will build the lunar station.")
+    events = run("Space\n\nESA, together with NASA, will build the lunar station.")
     assert _types(events) == [("joint_project", ["ESA", "USA"])]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe deal ensures that even in the event of a cancelled Russian or "
+        "Space\n\nThe deal ensures that even in the event of a cancelled Russian or "
         "American launch, one cosmonaut and one astronaut stay aboard the station.",
-        "Новости космоса\n\nСоглашение нужно, чтобы даже при отмене запуска российского или "
+        "Космос\n\nСоглашение нужно, чтобы даже при отмене запуска российского или "
         "американского корабля на станции оставались космонавт и астронавт.",
     ],
 )
@@ -294,7 +294,7 @@ def test_a_case_foreseen_is_no_dispute(run, text: str) -> None:  # type: ignore[
 
 def test_a_rocket_named_in_an_agreement_is_its_object(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Noticias del espacio\n\nRusia y Kazajistán firmaron en diciembre de 2004 un acuerdo que preveía "
+        "Espacio\n\nRusia y Kazajistán firmaron en diciembre de 2004 un acuerdo que preveía "
         "una plataforma para el cohete Zenit."
     )
     assert _types(events) == [("agreement", ["KAZ", "RUS"])]
@@ -302,7 +302,7 @@ def test_a_rocket_named_in_an_agreement_is_its_object(run) -> None:  # type: ign
 
 def test_the_theatre_of_a_military_operation_is_no_side(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Новости космоса\n\nСтраны Евросоюза ввели против России санкции после начала военной "
+        "Космос\n\nСтраны Евросоюза ввели против России санкции после начала военной "
         "операции на Украине."
     )
     assert _types(events) == [("dispute", ["EU", "RUS"])]
@@ -311,9 +311,9 @@ def test_the_theatre_of_a_military_operation_is_no_side(run) -> None:  # type: i
 @pytest.mark.parametrize(
     "text",
     [
-        "Новости космоса\n\nСрок аренды был продлён до 2050 года соглашением, которое Россия и "
+        "Космос\n\nСрок аренды был продлён до 2050 года соглашением, которое Россия и "
         "Казахстан подписали в январе 2004 года.",
-        "Space news\n\nThe lease was extended until 2050 by an agreement Russia and Kazakhstan "
+        "Space\n\nThe lease was extended until 2050 by an agreement Russia and Kazakhstan "
         "signed in January 2004.",
     ],
 )
@@ -324,7 +324,7 @@ def test_a_deadline_is_not_the_date_of_the_act(run, text: str) -> None:  # type:
 
 def test_joint_work_retold_by_some_of_its_sides_is_one(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe space agencies of Brazil, Russia, India, China and South Africa will "
+        "Space\n\nThe space agencies of Brazil, Russia, India, China and South Africa will "
         "jointly operate a virtual constellation of remote-sensing satellites. The constellation "
         "will pool Chinese, Indian and Russian satellites already in orbit."
     )
@@ -334,9 +334,9 @@ def test_joint_work_retold_by_some_of_its_sides_is_one(run) -> None:  # type: ig
 @pytest.mark.parametrize(
     "text",
     [
-        "Новости космоса\n\nВ прошлом российские космонавты неоднократно летали на американских "
+        "Космос\n\nВ прошлом российские космонавты неоднократно летали на американских "
         "шаттлах.",
-        "Space news\n\nIn the past, Russian cosmonauts often flew on American shuttles.",
+        "Space\n\nIn the past, Russian cosmonauts often flew on American shuttles.",
     ],
 )
 def test_a_flight_of_the_past_has_no_year_of_publication(run, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -348,11 +348,11 @@ def test_a_flight_of_the_past_has_no_year_of_publication(run, text: str) -> None
     ("text", "expected"),
     [
         (
-            "Space news\n\nParis – The European Space Agency drew a line under its Mars "
+            "Space\n\nParis – The European Space Agency drew a line under its Mars "
             "cooperation with Russia.",
             ["ESA", "RUS"],
         ),
-        ("Actualité spatiale\n\nParis et Moscou ont signé un accord spatial lundi.", ["FRA", "RUS"]),
+        ("Espace\n\nParis et Moscou ont signé un accord spatial lundi.", ["FRA", "RUS"]),
     ],
 )
 def test_a_dateline_city_is_no_side(run, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -362,9 +362,9 @@ def test_a_dateline_city_is_no_side(run, text: str, expected: list[str]) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "Noticias del espacio\n\nRusia y Kazajistán firmaron ayer un protocolo sobre el complejo de "
+        "Espacio\n\nRusia y Kazajistán firmaron ayer un protocolo sobre el complejo de "
         "lanzamiento.",
-        "Actualité spatiale\n\nLa Russie et le Kazakhstan ont signé hier un protocole sur la base de "
+        "Espace\n\nLa Russie et le Kazakhstan ont signé hier un protocole sur la base de "
         "lancement.",
     ],
 )
@@ -375,9 +375,9 @@ def test_a_place_named_after_launching_is_no_launch(run, text: str) -> None:  # 
 @pytest.mark.parametrize(
     "text",
     [
-        "Noticias del espacio\n\nEl lanzamiento se produjo el miércoles a las 8:31, hora peninsular "
+        "Espacio\n\nEl lanzamiento se produjo el miércoles a las 8:31, hora peninsular "
         "española, desde el Centro Espacial Kennedy con la nave de SpaceX.",
-        "Actualité spatiale\n\nLe lanceur chinois a décollé à 12h10, heure de Pékin, avec à son bord un "
+        "Espace\n\nLe lanceur chinois a décollé à 12h10, heure de Pékin, avec à son bord un "
         "satellite égyptien.",
     ],
 )
@@ -389,7 +389,7 @@ def test_a_time_zone_is_no_side(run, text: str) -> None:  # type: ignore[no-unty
 
 def test_a_visit_that_is_the_occasion_of_a_signing_is_no_meeting(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nIndia signed the accords on Wednesday. The signing took place during "
+        "Space\n\nIndia signed the accords on Wednesday. The signing took place during "
         "the prime minister's state visit to the United States."
     )
     assert "meeting" not in [e.type for e in events]
@@ -397,7 +397,7 @@ def test_a_visit_that_is_the_occasion_of_a_signing_is_no_meeting(run) -> None:  
 
 def test_formalising_a_joint_mission_is_an_agreement(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nIndia's and Japan's space agencies have formalised their joint mission to "
+        "Space\n\nIndia's and Japan's space agencies have formalised their joint mission to "
         "the Moon's south pole."
     )
     assert _types(events) == [("agreement", ["IND", "JPN"])]
@@ -406,9 +406,9 @@ def test_formalising_a_joint_mission_is_an_agreement(run) -> None:  # type: igno
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nA haze over eastern China was captured by the Moderate Resolution Imaging "
+        "Space\n\nA haze over eastern China was captured by the Moderate Resolution Imaging "
         "Spectroradiometer on NASA's Terra satellite.",
-        "Space news\n\nThe last person we talked to was born in Spain and now works for NASA.",
+        "Space\n\nThe last person we talked to was born in Spain and now works for NASA.",
     ],
 )
 def test_event_words_in_unknown_names_or_small_talk_state_nothing(run, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -418,13 +418,13 @@ def test_event_words_in_unknown_names_or_small_talk_state_nothing(run, text: str
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Space news\n\nRussia and China signed the Outer Space Treaty in 1967.", "agreement"),
+        ("Space\n\nRussia and China signed the Outer Space Treaty in 1967.", "agreement"),
         (
-            "Space news\n\nThe two leaders discussed space cooperation at the 15th India-Japan "
+            "Space\n\nThe two leaders discussed space cooperation at the 15th India-Japan "
             "Annual Summit on Friday.",
             "meeting",
         ),
-        ("Space news\n\nRussia and China held talks on lunar cooperation on Monday.", "meeting"),
+        ("Space\n\nRussia and China held talks on lunar cooperation on Monday.", "meeting"),
     ],
 )
 def test_named_treaties_and_summits_keep_their_words(run, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -433,7 +433,7 @@ def test_named_treaties_and_summits_keep_their_words(run, text: str, expected: s
 
 def test_a_capital_opening_a_longer_name_is_no_government(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nSan Jose State University students will build a lunar rover together with "
+        "Space\n\nSan Jose State University students will build a lunar rover together with "
         "NASA engineers."
     )
     assert all("CRI" not in e.participants for e in events)
@@ -442,11 +442,11 @@ def test_a_capital_opening_a_longer_name_is_no_government(run) -> None:  # type:
 @pytest.mark.parametrize(
     "text",
     [
-        "Space news\n\nThe US-French satellite is the first to provide water heights at high "
+        "Space\n\nThe US-French satellite is the first to provide water heights at high "
         "resolution.",
-        "Space news\n\nThe NASA lander with a Japanese experiment touched down near the Moon's "
+        "Space\n\nThe NASA lander with a Japanese experiment touched down near the Moon's "
         "South Pole on 22 February.",
-        "Space news\n\nAn American and a Japanese astronaut observed the eclipse over Antarctica "
+        "Space\n\nAn American and a Japanese astronaut observed the eclipse over Antarctica "
         "from the station.",
     ],
 )
@@ -458,7 +458,7 @@ def test_no_body_no_pole_no_antarctica(run, text: str) -> None:  # type: ignore[
 
 def test_a_crew_of_several_nations_is_a_crew_flight(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Noticias del espacio\n\nLa tripulación, dirigida por la estadounidense Peggy Whitson, incluye al "
+        "Espacio\n\nLa tripulación, dirigida por la estadounidense Peggy Whitson, incluye al "
         "piloto indio Shubhanshu Shukla y al polaco Sławosz Uznański."
     )
     assert "crew_flight" in [e.type for e in events]
@@ -466,7 +466,7 @@ def test_a_crew_of_several_nations_is_a_crew_flight(run) -> None:  # type: ignor
 
 def test_co_chairing_is_joint_work(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe report of the action team, co-chaired by the United States, China and "
+        "Space\n\nThe report of the action team, co-chaired by the United States, China and "
         "Jordan, was adopted on Friday."
     )
     assert ("joint_project", ["CHN", "JOR", "USA"]) in _types(events)
@@ -474,7 +474,7 @@ def test_co_chairing_is_joint_work(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_demonym_beside_a_rocket_is_its_nation_not_a_side(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Noticias del espacio\n\nRusia y Kazajistán firmaron ayer un protocolo sobre el complejo. El acuerdo "
+        "Espacio\n\nRusia y Kazajistán firmaron ayer un protocolo sobre el complejo. El acuerdo "
         "original, firmado en diciembre de 2004, preveía una plataforma para el lanzador ruso "
         "Angara, pero las partes buscaron otra solución con el Zenit ucraniano.",
         published="2018-08-23",

@@ -65,7 +65,7 @@ def test_foreign_astronaut_on_a_spacecraft_is_a_crew_flight(run) -> None:  # typ
 
 def test_launch_vehicle_is_a_thing_not_a_launch(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space news\n\nThe talks covered the use of the Italian launch vehicle by the German agency."
+        "Space\n\nThe talks covered the use of the Italian launch vehicle by the German agency."
     )
     assert all(e.type != "launch" for e in events)
 
