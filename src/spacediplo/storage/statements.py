@@ -88,7 +88,7 @@ class Statements:
     #: (:doc_ids) (key, type, is_current) of canonical events with a source among any
     #: version of doc_ids
     canonical_of_documents: Select[Any]
-    #: (:doc_ids) reports of the events of the current doc_ids
+    #: (:doc_ids, :types) reports of the events of the current doc_ids of types
     reports_of_documents: Select[Any]
     #: (:keys) event ids of the sources of canonical events
     canonical_source_ids: Select[Any]
@@ -116,9 +116,9 @@ def _update_where_id(target: Table, parameter: str) -> Update:
 
 
 def _event_reports(columns: tuple[ColumnElement[Any], ...]) -> tuple[Select[Any], Select[Any]]:
-    """Reports of the events of the current doc_ids, and of some events by id: two
-    statements, each led by its own index. Under one OR, or ordered together (a UNION
-    ordered by doc_id), SQLite reads every current document's events instead."""
+    """Reports of the events of the current doc_ids of some types, and of some events by
+    id: two statements, each led by its own index. Under one OR, or ordered together (a
+    UNION ordered by doc_id), SQLite reads every current document's events instead."""
 
     def reports() -> Select[Any]:
         return (
@@ -128,8 +128,12 @@ def _event_reports(columns: tuple[ColumnElement[Any], ...]) -> tuple[Select[Any]
             .where(DOCUMENTS.c.is_current.is_(True))
         )
 
-    # Not filtered by type: with a type condition SQLite reads every event of the type.
-    of_documents = reports().where(DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)))
+    # The type compared as an expression (type || ''), which no index serves: given the
+    # column, SQLite reads every event of the type instead of the documents' events.
+    of_documents = reports().where(
+        DOCUMENTS.c.doc_id.in_(bindparam("doc_ids", expanding=True)),
+        EVENTS.c.type.concat("").in_(bindparam("types", expanding=True)),
+    )
     # By event id, given as values: with the canonical events' sources as a subquery,
     # SQLite again starts from every current document.
     of_events = reports().where(EVENTS.c.id.in_(bindparam("event_ids", expanding=True)))

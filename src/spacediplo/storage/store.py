@@ -550,8 +550,9 @@ class Store:
             keys = sorted({key for key, t, _ in touching if t in types})
             found = {
                 row.id: row
-                for row in connection.execute(sql.reports_of_documents, {"doc_ids": doc_ids})
-                if row.type in types
+                for row in connection.execute(
+                    sql.reports_of_documents, {"doc_ids": doc_ids, "types": sorted(types)}
+                )
             }
             sources: set[int] = set()
             for start in range(0, len(keys), 500):
