@@ -504,3 +504,16 @@ def test_a_text_not_about_space_has_no_space_cooperation_event(run, text: str) -
 )
 def test_one_space_word_or_space_body_makes_a_text_about_space(run, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in run(text)] == ["agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Space\n\nThe space agencies of India and the United States already work side by side on "
+        "a radar satellite.",
+        "Espace\n\nLes agences spatiales française et chinoise exploitent ensemble depuis 2018 un "
+        "satellite océanographique.",
+    ],
+)
+def test_work_already_or_since_under_way_is_ongoing(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, e.stage) for e in run(text)] == [("joint_project", "ongoing")]
