@@ -517,3 +517,13 @@ def test_one_space_word_or_space_body_makes_a_text_about_space(run, text: str) -
 )
 def test_work_already_or_since_under_way_is_ongoing(run, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [(e.type, e.stage) for e in run(text)] == [("joint_project", "ongoing")]
+
+
+def test_the_date_of_a_signing_told_beside_a_flight_is_the_signing_s(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Space\n\nRubio is the first NASA astronaut to fly on a Soyuz under the crew "
+        "arrangement that NASA and Roscosmos concluded in July.",
+        published="2022-09-22",
+    )
+    dates = {e.type: e.date for e in events}
+    assert dates["agreement"] == "2022-07" and dates["crew_flight"] == "2022"

@@ -508,7 +508,16 @@ class EventExtractor:
             span_start, span_end = evidence[0].start, evidence[-1].end
             stage = self._stage(sentence, tokens, etype)
             when = self._date(
-                text, tokens, sentence, evidence, reference, from_page, stage, missions, etype
+                text,
+                tokens,
+                sentence,
+                evidence,
+                reference,
+                from_page,
+                stage,
+                missions,
+                etype,
+                types,
             )
             if when and reference and when > reference.isoformat()[: len(when)] and from_page:
                 stage = "planned" if stage == "done" else stage
@@ -868,6 +877,7 @@ class EventExtractor:
         stage: str,
         missions: Sequence[object],
         etype: str,
+        types: Sequence[str] = (),
     ) -> str | None:
         groups = sentence.groups
         if "anniversary" in groups:
@@ -898,6 +908,24 @@ class EventExtractor:
                 )
         # "extended until 2050": a deadline, not the act's date
         expressions = [e for e in expressions if not _after_until(text, e.start)] or expressions
+        # "the first astronaut to launch under the arrangement that the agencies concluded
+        # in July": a date nearer the signing of an agreement the sentence also tells of
+        # than this act's own words is the signing's (a joint work and its launch may
+        # share a date: "developed with Ukraine, put into orbit in 2007")
+        own_groups = _TYPE_ANCHORS.get(etype, frozenset())
+        other_groups = (
+            set(_TYPE_ANCHORS["agreement"]) - own_groups
+            if "agreement" in types and etype != "agreement"
+            else set()
+        )
+        others = [tokens[h.token_start].start for h in sentence.hits if h.group in other_groups]
+        owns = [tokens[h.token_start].start for h in sentence.hits if h.group in own_groups]
+        if others and owns:
+            expressions = [
+                e
+                for e in expressions
+                if min(abs(e.start - a) for a in owns) <= min(abs(e.start - a) for a in others)
+            ]
         if expressions:
             # The expression of the cue's own sentence first (a neighbour lends its sides,
             # not its date), then the nearest the event's cue words (in steps of 40
