@@ -38,11 +38,32 @@ class TimeExpression:
         return len(self.value)
 
 
+@lru_cache(maxsize=1)
 def _month_alternation() -> str:
     # the folded names and the names as written: "février", "März", "março" are not
     # matched by their folded forms
-    names = sorted(set(month_names()) | _written_month_names(), key=len, reverse=True)
-    return "|".join(re.escape(n) for n in names)
+    return _trie_pattern(set(month_names()) | _written_month_names())
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression matching any of ``words``, longest first, written as a
+    trie ("ja(?:n(?:uary|vier)?|...)"): Python's engine tries a plain alternation of
+    300 month names word by word at every position, a trie letter by letter."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +209,9 @@ def _inside_name(text: str, start: int) -> bool:
     return _weekday_number(found.group("word")) is None
 
 
+_OTHER_SCRIPT = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff10-\uff19]")
+
+
 def find_time_expressions(
     text: str, reference: date | None, future: bool = False
 ) -> list[TimeExpression]:
@@ -227,14 +251,18 @@ def find_time_expressions(
                     iso(int(m.group("year")), month, int(day) if day else None),
                     False,
                 )
-    for start, end, value in _cjk_arabic_absolute(text):
+    # (only texts with CJK, Hangul or Arabic letters have such expressions)
+    other_script = _OTHER_SCRIPT.search(text) is not None
+    for start, end, value in _cjk_arabic_absolute(text) if other_script else ():
         add(start, end, value, False)
     for m in patterns["month_year"].finditer(text):
         month = month_of(m)
         if month is not None:
             add(m.start(), m.end(), iso(int(m.group("year")), month), False)
     if reference is not None:
-        for start, end, value in _cjk_arabic_relative(text, reference, future):
+        for start, end, value in (
+            _cjk_arabic_relative(text, reference, future) if other_script else ()
+        ):
             add(start, end, value, True)
         for m in patterns["month_relative"].finditer(text):
             month = month_of(m)
