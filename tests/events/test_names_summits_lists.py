@@ -527,3 +527,13 @@ def test_the_date_of_a_signing_told_beside_a_flight_is_the_signing_s(run) -> Non
     )
     dates = {e.type: e.date for e in events}
     assert dates["agreement"] == "2022-07" and dates["crew_flight"] == "2022"
+
+
+def test_the_station_named_then_pointed_back_to_is_one_joint_work(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Space\n\nChina and Russia will build the International Lunar Research Station "
+        "together. Officials praised the plan. Reporters asked about the costs. China and "
+        "Russia will also jointly draw up a roadmap for the station.",
+        published="2021-03-10",
+    )
+    assert [e.type for e in events] == ["joint_project"]

@@ -103,6 +103,10 @@ class _Candidate:
     precision: int = 0
     missions: frozenset[str] = frozenset()
     another: bool = False  # the sentence says the act is another one ("a second document")
+    #: the kinds of the missions named, and the kinds a common noun of the sentence
+    #: points back to ("the station", "the satellite")
+    mission_kinds: frozenset[str] = frozenset()
+    refers: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -552,6 +556,8 @@ class EventExtractor:
                     # lifted off" is one launch
                     frozenset(m.id for m in missions if m.kind != "launcher"),
                     "another" in groups,
+                    frozenset(m.kind for m in missions if m.kind),
+                    _kinds_referred(tokens, sentence),
                 )
             )
         if "bilateral" in groups:
@@ -1006,6 +1012,30 @@ def _is_cjk(char: str) -> bool:
     return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
 
 
+# The kinds of craft whose common noun ("the station", "the satellite") points back to
+# the craft of that kind named before.
+_REFERRED_KINDS = ("station", "satellite", "probe")
+
+
+@lru_cache(maxsize=1)
+def _kind_nouns() -> dict[str, str]:
+    """Key of a kind's common noun → the kind."""
+    words = load_lexicon("context")["kind_words"]
+    return {
+        tokens[0].key: kind
+        for kind in _REFERRED_KINDS
+        for word in words[kind]
+        if len(tokens := tokenize(str(word))) == 1
+    }
+
+
+def _kinds_referred(tokens: list[Token], sentence: _Sentence) -> frozenset[str]:
+    nouns = _kind_nouns()
+    return frozenset(
+        nouns[t.key] for t in tokens[sentence.token_start : sentence.token_end] if t.key in nouns
+    )
+
+
 def _flies_with_craft_nation(codes: set[str], missions: Sequence[Entry]) -> bool:
     """Does a side of a crew flight own (or partner in) the craft or station the sentence
     names? True when it names none: the craft may be told elsewhere."""
@@ -1150,6 +1180,12 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
     if abs(a.sentence - b.sentence) <= 1:
         # "A second document signed that day…": the next sentence tells of another act
         return not (a.another or b.another)
+    if a.event.type == "joint_project" and not (a.another or b.another):
+        # "…will build the International Lunar Research Station together. … will work
+        # together on the station's design": a craft named, then its kind's common noun
+        for named, other in ((a, b), (b, a)):
+            if named.missions and not other.missions and named.mission_kinds & other.refers:
+                return True
     return bool(a.cue_lemmas & b.cue_lemmas) and bool(a.missions & b.missions)
 
 
