@@ -537,3 +537,16 @@ def test_the_station_named_then_pointed_back_to_is_one_joint_work(run) -> None: 
         published="2021-03-10",
     )
     assert [e.type for e in events] == ["joint_project"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Космос\n\nРоссия в этом полёте не участвует, однако российский прибор полетит на "
+        "китайской станции.",
+        "Space\n\nThe European rover was to have lifted off on a Russian Proton rocket in "
+        "September.",
+    ],
+)
+def test_a_fact_of_non_participation_or_a_launch_that_never_was_is_no_event(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in run(text) if e.type in ("dispute", "launch")] == []

@@ -96,6 +96,16 @@ def future_verb(word: str) -> bool:
     return "VERB" in parse.tag and "futr" in parse.tag
 
 
+@lru_cache(maxsize=65_536)
+def present_verb(word: str) -> bool:
+    """Is ``word`` a Russian verb in the present tense ("участвует")? Not taking part,
+    said in the present, is a fact told, not a refusal ("не будет участвовать")."""
+    if not any("\u0400" <= c <= "\u04ff" for c in word):
+        return False
+    parse = _morph().parse(word.casefold())[0]
+    return "VERB" in parse.tag and "pres" in parse.tag
+
+
 @dataclass(frozen=True)
 class CueHit:
     group: str

@@ -34,7 +34,7 @@ from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
 from ..lexicons import load_lexicon
 from ..model import Document, Event, Mention
 from ..temporal import TimeExpression, find_time_expressions
-from .cues import CueHit, CueIndex, get_cue_index, lemma_key
+from .cues import CueHit, CueIndex, get_cue_index, lemma_key, present_verb
 
 __all__ = ["EventExtractor", "event_types"]
 
@@ -154,7 +154,12 @@ def event_types(
         and "joint_project" not in types
     ):
         types.append("joint_project")
-    if "launch" in groups and ("launch_object" in groups or has_mission) and "own" not in groups:
+    if (
+        "launch" in groups
+        and ("launch_object" in groups or has_mission)
+        and "own" not in groups
+        and "counterfactual" not in groups  # "the rover was to have lifted off in September"
+    ):
         # (not "China and the US are to launch their own missions to Mars")
         types.append("launch")
     if ("crew" in groups and "fly" in groups) or (
@@ -316,7 +321,7 @@ class EventExtractor:
                 hits = _outside_names(hits, tokens, sentence.mentions)
                 hits = _outside_unknown_names(hits, tokens, text, sentence, doc.lang)
                 hits = _without_fellow_travellers(hits, sentence.mentions, token_at)
-                sentence.hits = _with_refusals(_without_compounds(hits, tokens))
+                sentence.hits = _with_refusals(_without_compounds(hits, tokens), tokens)
                 sentence.instruments = frozenset(
                     lemma_key(tokens[h.token_start].text, doc.lang or "")
                     for h in sentence.hits
@@ -1531,10 +1536,11 @@ _TOP_REACH = 3
 _NEGATION_REACH = 3
 
 
-def _with_refusals(hits: list[CueHit]) -> list[CueHit]:
+def _with_refusals(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     """A negated participation ("will not take part", "ne participera pas", "не будет
     участвовать") is a refusal: a dispute cue, and the participation cue no longer states
-    joint work. A negated launch is none."""
+    joint work. Not a Russian present ("Россия в этом полёте не участвует": a fact told).
+    A negated launch is none."""
     negations = [h.token_start for h in hits if h.group == "negation"]
     if not negations:
         return hits
@@ -1554,8 +1560,13 @@ def _with_refusals(hits: list[CueHit]) -> list[CueHit]:
     ]
     refused: list[CueHit] = []
     for hit in hits:
-        if hit.group == "participate" and any(
-            0 < hit.token_start - n <= _NEGATION_REACH and n + 1 not in blocked for n in negations
+        if (
+            hit.group == "participate"
+            and any(
+                0 < hit.token_start - n <= _NEGATION_REACH and n + 1 not in blocked
+                for n in negations
+            )
+            and not present_verb(tokens[hit.token_start].text)
         ):
             refused.append(hit)
     if not refused:
