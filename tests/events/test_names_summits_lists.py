@@ -550,3 +550,16 @@ def test_the_station_named_then_pointed_back_to_is_one_joint_work(run) -> None: 
 )
 def test_a_fact_of_non_participation_or_a_launch_that_never_was_is_no_event(run, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in run(text) if e.type in ("dispute", "launch")] == []
+
+
+def test_a_rideshare_is_no_joint_work_and_each_clause_keeps_its_date(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Space\n\nIts BKA Earth-observation satellite was put into orbit in 2012 by a Russian "
+        "Soyuz rocket, together with Russia's Kanopus-V, and its Belintersat-1 satellite was "
+        "launched by China in 2016.",
+        published="2024-03-20",
+    )
+    assert [(e.type, e.participants, e.date) for e in events] == [
+        ("launch", ["BLR", "RUS"], "2012"),
+        ("launch", ["BLR", "CHN"], "2016"),
+    ]

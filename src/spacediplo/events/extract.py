@@ -625,9 +625,11 @@ class EventExtractor:
         craft: Poland's X in 1978, Hungary's Y in 1980"; "two joint satellites, A in 2006
         and B in 1992"), or nothing when the sentence is no such list.
 
-        Each date closes the part of the sentence that names its actors. A part naming
-        two actors is an event by itself; a part naming one shares the first part's other
-        actor (the one named before the list's first traveller).
+        Clauses joined by ", and" or ";" that hold one date each are the parts ("X was
+        put into orbit in 2012 by a Soyuz, together with Y, and Z was launched by China in
+        2016"); else each date closes the part of the sentence that names its actors. A
+        part naming two actors is an event by itself; a part naming one shares the first
+        part's other actor (the one named before the list's first traveller).
         """
         if etype not in ("crew_flight", "launch", "joint_project") or len(sentence.mentions) < 2:
             return []
@@ -636,6 +638,12 @@ class EventExtractor:
         if len(found) < 2 or len({e.value for e in found}) < len(found):
             return []
         bounds = [sentence.start + e.end for e in found]
+        cuts = [sentence.start + m.start() for m in _CLAUSE_JOINT.finditer(segment)]
+        if len(cuts) == len(found) - 1 and all(
+            a < cut < b for a, cut, b in zip(bounds, cuts, bounds[1:], strict=False)
+        ):
+            # one date per clause: a clause's actors are its own, wherever its date stands
+            bounds = [*cuts, sentence.end]
         parts: list[list[Mention]] = [[] for _ in found]
         for mention in sentence.mentions:
             i = bisect_left(bounds, mention.end)
@@ -1426,21 +1434,27 @@ def _outside_unknown_names(
 def _without_fellow_travellers(
     hits: list[CueHit], mentions: list[Mention], token_at: dict[int, int]
 ) -> list[CueHit]:
-    """ "Comes home in the capsule together with X and Y", "вместе с космонавтом X":
-    travelling with people is no joint work between their nations."""
-    people = [token_at[m.start] for m in mentions if m.type == "person" and m.start in token_at]
+    """ "Comes home in the capsule together with X and Y", "вместе с космонавтом X", "put
+    into orbit by a Soyuz, together with Russia's Kanopus-V": travelling with people, or
+    riding a launch with another craft, is no joint work between their nations."""
     withs = [h.token_end for h in hits if h.group == "with"]
-    if not people or not withs:
+    if not withs:
         return hits
+    launched = any(h.group == "launch" for h in hits)
+    riders = {"person", "mission"} if launched else {"person"}
+    # the actors after "with", a state's possessive before its craft skipped
+    # ("with Russia's Kanopus-V")
+    actors = sorted(
+        (token_at[m.start], m.type) for m in mentions if m.start in token_at and m.type != "country"
+    )
     fellow: set[int] = set()
-    mentioned = sorted(token_at[m.start] for m in mentions if m.start in token_at)
     for h in hits:
-        # "with" right after the joint word, then a person before any other actor
+        # "with" right after the joint word, then a rider before any other actor
         if h.group not in ("joint", "joint_strong") or h.token_end + 1 not in withs:
             continue
         after = h.token_end + 1
-        first = next((t for t in mentioned if t >= after), None)
-        if first is not None and first in people and first - after <= _FELLOW_GAP:
+        first = next(((t, kind) for t, kind in actors if t >= after), None)
+        if first is not None and first[1] in riders and first[0] - after <= _FELLOW_GAP:
             fellow.add(h.token_start)
     return [
         h for h in hits if not (h.group in ("joint", "joint_strong") and h.token_start in fellow)
@@ -1522,6 +1536,8 @@ def _without_compounds(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
 _FORESEEN_REACH = 2
 
 
+# Where two clauses of a list meet: ", and", "; ", ", et", ", а", ", y", ", und".
+_CLAUSE_JOINT = re.compile(r";\s|,\s+(?:and|et|и|а|y|und|e|ed)\s", re.I)
 # A programme word at most this many tokens before or after a launch word makes it a
 # start ("das Programm für Satelliten startete", "стартовала программа").
 _BEGUN_BEFORE, _BEGUN_AFTER = 3, 2
