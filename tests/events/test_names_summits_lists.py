@@ -563,3 +563,20 @@ def test_a_rideshare_is_no_joint_work_and_each_clause_keeps_its_date(run) -> Non
         ("launch", ["BLR", "RUS"], "2012"),
         ("launch", ["BLR", "CHN"], "2016"),
     ]
+
+
+def test_two_nations_launching_each_from_its_own_site_is_no_joint_launch(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Space\n\nSoyuz 19 lifted off from Baikonur with Alexei Leonov and Valeri Kubasov, and "
+        "a Saturn IB rocket sent Tom Stafford up from the Kennedy Space Center hours later.",
+        published="2025-07-17",
+    )
+    assert "launch" not in [e.type for e in events]
+
+
+def test_one_launch_for_another_nation_stays_a_launch(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Space\n\nRussia launched the Egyptian satellite from Baikonur, and Egypt will operate "
+        "it from Cairo."
+    )
+    assert ("launch", ["EGY", "RUS"]) in _types(events)

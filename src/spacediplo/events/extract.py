@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from ..kb import KnowledgeBase, fold_name
 from ..kb.entry import IGO_CODES, Entry
@@ -492,6 +493,8 @@ class EventExtractor:
             if len(codes) < 2:
                 # failing other sides, the nations of the rockets named
                 codes = codes | self._codes(etype, sentence.mentions)
+            if etype == "launch" and self._national_launches(text, tokens, sentence):
+                continue
             if "RUS" in codes and _soviet_era(text[sentence.start : sentence.end]):
                 # Soyuz, Baikonur or Moscow in a sentence about 1975 stand for the USSR.
                 codes = (codes - {"RUS"}) | {"SUN"}
@@ -617,6 +620,33 @@ class EventExtractor:
                 best = list(run)
         return best if len(best) >= 2 else []
 
+    def _national_launches(self, text: str, tokens: list[Token], sentence: _Sentence) -> bool:
+        """ "Soyuz 19 lifted off from Baikonur with Leonov and Kubasov, and a Saturn IB
+        rocket sent Stafford's crew up from the Kennedy Space Center": clauses that each
+        name their own launch site or rocket, and one nation each, are that nation's own
+        launches, not one joint launch."""
+        segment = text[sentence.start : sentence.end]
+        cuts = [sentence.start + m.start() for m in _CLAUSE_JOINT.finditer(segment)]
+        if not cuts:
+            return False
+        bounds = [sentence.start, *cuts, sentence.end]
+        nations: list[frozenset[str]] = []
+        for start, end in pairwise(bounds):
+            inside = [m for m in sentence.mentions if start <= m.start < end]
+            if not any(m.type == "site" or self._is_launcher(m) for m in inside):
+                return False
+            codes = self._codes("launch", inside)
+            if "SUN" in codes:
+                codes = (codes - {"RUS"}) | {"SUN"}  # the Soviet era's craft and sites
+            if len(codes) != 1:
+                return False
+            nations.append(frozenset(codes))
+        return len(set(nations)) >= 2
+
+    def _is_launcher(self, mention: Mention) -> bool:
+        entry = self.kb.get(mention.entity_id) if mention.type == "mission" else None
+        return entry is not None and entry.kind == "launcher"
+
     def _dated_list(
         self, etype: str, text: str, sentence: _Sentence, reference: date | None
     ) -> list[tuple[set[str], str]]:
@@ -667,9 +697,7 @@ class EventExtractor:
             out.append((sides, expression.value))
         return out if len(out) >= 2 else []
 
-    def _codes(
-        self, etype: str, mentions: list[Mention], rockets_count: bool = True
-    ) -> set[str]:
+    def _codes(self, etype: str, mentions: list[Mention], rockets_count: bool = True) -> set[str]:
         """Actor codes of ``mentions`` for an event of type ``etype``.
 
         Sites count for launches, and for disputes ("withdrew its staff from the Guiana
@@ -1576,13 +1604,8 @@ def _with_refusals(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
     ]
     refused: list[CueHit] = []
     for hit in hits:
-        if (
-            hit.group == "participate"
-            and any(
-                0 < hit.token_start - n <= _NEGATION_REACH and n + 1 not in blocked
-                for n in negations
-            )
-            and not present_verb(tokens[hit.token_start].text)
+        if hit.group == "participate" and any(
+            0 < hit.token_start - n <= _NEGATION_REACH and n + 1 not in blocked for n in negations
         ):
             refused.append(hit)
     if not refused:
@@ -1593,7 +1616,8 @@ def _with_refusals(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
         for h in hits
         if not (h.group in ("joint", "joint_strong") and (h.token_start, h.token_end) in spans)
     ]
-    kept += [CueHit("refusal", a, b) for a, b in spans]
+    # taking no part, told in the present, is no joint work and no refusal either
+    kept += [CueHit("refusal", a, b) for a, b in spans if not present_verb(tokens[a].text)]
     return sorted(kept, key=lambda h: (h.token_start, h.group))
 
 
