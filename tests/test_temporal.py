@@ -223,3 +223,22 @@ def test_a_part_of_a_month_falls_within_the_year_before_publication(
     assert found_month == month
     assert (year, found_month) <= (reference.year, reference.month)
     assert (year, found_month) > (reference.year - 1, reference.month)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The country plans to launch an orbiter to Mars next summer.", []),
+        ("the next Mars mission will fly", []),
+        ("NASA may this week sign the deal", ["2019-10"]),  # the week, not May
+        ("in May this year", ["2019-05"]),
+        ("March next year", ["2020-03"]),
+        ("mars prochain", ["2020-03"]),
+        ("Earlier this week the agency said", ["2019-10"]),
+        ("Ранее на этой неделе агентство", ["2019-10"]),
+    ],
+)
+def test_english_relative_words_go_with_english_months_and_this_week_is_the_month(
+    text: str, expected: list[str]
+) -> None:
+    assert [e.value for e in find_time_expressions(text, date(2019, 10, 3))] == expected

@@ -132,7 +132,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "day_relative": re.compile(
-            r"(?<![\w])(?P<rel>yesterday|today|last week|next week|last month|next month|"
+            r"(?<![\w])(?P<rel>yesterday|today|last week|next week|this week|last month|"
+            r"next month|cette semaine|на этой неделе|esta semana|diese woche|"
+            r"dieser woche|questa settimana|esta semana|"
             r"hier|aujourd'hui|aujourd’hui|la semaine dernière|la semaine prochaine|"
             r"le mois dernier|le mois prochain|вчера|сегодня|на прошлой неделе|"
             r"на следующей неделе|в прошлом месяце|ayer|hoy|la semana pasada|"
@@ -149,6 +151,26 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 _THIS = {"this", "ce", "cette", "этого", "текущего", "del", "de este", "dieses", "earlier", "later"}
 _LAST = {"last", "dernier", "прошлого", "pasado", "letzten", "vergangenen", "passé"}
+# English words of relative time go with English month names only ("next Mars" is no
+# March), and after a month with "year" ("May this year"; "may this week" is none).
+_ENGLISH_RELATIVE = frozenset({"this", "last", "next"})
+
+
+@lru_cache(maxsize=1)
+def _english_months() -> frozenset[str]:
+    from babel import Locale
+
+    months = Locale.parse("en").months
+    return frozenset(
+        n.casefold().rstrip(".")
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for n in months[context][width].values()
+    )
+
+
+def _english_month(word: str) -> bool:
+    return word.casefold().rstrip(".") in _english_months()
 _NEXT = {"next", "prochain", "следующего", "nächsten"}
 
 
@@ -269,6 +291,10 @@ def find_time_expressions(
             rel = m.group("rel").casefold()
             if month is None:
                 continue
+            if rel in _ENGLISH_RELATIVE and not (
+                _english_month(m.group("month")) and m.group(0).casefold().endswith("year")
+            ):
+                continue  # "Mars next summer", "may this week": no month
             before = re.search(
                 r"(?<![\d.])([0-3]?\d)(?:er)?\s+$", text[max(0, m.start() - 6) : m.start()]
             )
@@ -282,6 +308,8 @@ def find_time_expressions(
         for m in patterns["relative_month"].finditer(text):
             month = month_of(m)
             rel = m.group("rel").casefold()
+            if rel in _ENGLISH_RELATIVE and not _english_month(m.group("month")):
+                continue  # "the next Mars mission": the planet
             if month is not None:
                 future = rel in ("next", "nächsten")
                 if rel in ("this", "diesen"):
@@ -390,7 +418,9 @@ def _relative_day(rel: str, reference: date) -> str:
         w in rel for w in ("yesterday", "hier", "вчера", "ayer", "gestern", "ieri", "ontem", "昨天")
     ):
         return (reference - timedelta(days=1)).isoformat()
-    if any(w in rel for w in ("week", "semaine", "недел", "semana", "woche")):
+    if any(w in rel for w in ("week", "semaine", "недел", "semana", "woche", "settimana")):
+        if any(w in rel for w in ("this", "cette", "этой", "esta", "diese", "questa")):
+            return f"{reference.year:04d}-{reference.month:02d}"  # "earlier this week"
         offset = (
             -7
             if _year_offset(rel) <= 0
