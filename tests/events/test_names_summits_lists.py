@@ -580,3 +580,23 @@ def test_one_launch_for_another_nation_stays_a_launch(run) -> None:  # type: ign
         "it from Cairo."
     )
     assert ("launch", ["EGY", "RUS"]) in _types(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Space\n\nThe flight contract was signed in June 2018. The Emirati astronaut began "
+            "training at the Gagarin Cosmonaut Training Centre three months later.",
+            "2018-09",
+        ),
+        (
+            "Космос\n\nСоглашение подписали в 2019 году. Спустя два года Россия и Китай начали "
+            "совместную разработку лунной станции.",
+            "2021",
+        ),
+    ],
+)
+def test_a_time_counted_from_the_last_date_named(run, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    joint = [e for e in run(text, published="2024-05-10") if e.type == "joint_project"]
+    assert [e.date for e in joint] == [expected]

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
@@ -987,6 +987,8 @@ class EventExtractor:
                 # "in November of the same year": the year the text named last
                 return named + best.value[4:]
             return best.value
+        if (later := _counted_from_last_date(text, sentence, reference)) is not None:
+            return later  # "three months later": from the date the text named last
         if "same_year" in groups and (named := _last_year_before(text, sentence.start)):
             return named
         if "past_time" in groups:
@@ -1257,6 +1259,71 @@ def _time_expressions(
 ) -> tuple[TimeExpression, ...]:
     """A sentence's temporal expressions, once for all the event types it states."""
     return tuple(find_time_expressions(segment, reference, future=future))
+
+
+@lru_cache(maxsize=1)
+def _time_later_patterns() -> tuple[tuple[re.Pattern[str], dict[str, int], dict[str, str]], ...]:
+    """The "N units later" phrases of every language, with number words and units."""
+    data = load_lexicon("events")["time_later"]
+    numbers = {
+        str(w).casefold(): int(n) for words in data["numbers"].values() for w, n in words.items()
+    }
+    units = {str(w).casefold(): str(unit) for unit, words in data["units"].items() for w in words}
+    number = (
+        "(?P<n>\\d{1,2}|" + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True)) + ")"
+    )
+    unit = "(?P<u>" + "|".join(sorted(map(re.escape, units), key=len, reverse=True)) + ")"
+    return tuple(
+        (
+            re.compile(
+                r"(?<!\w)" + str(shape).replace("{n}", number).replace("{u}", unit) + r"(?!\w)",
+                re.I,
+            ),
+            numbers,
+            units,
+        )
+        for shape in data["after"]
+    )
+
+
+def _counted_from_last_date(text: str, sentence: _Sentence, reference: date | None) -> str | None:
+    """ "Three months later", "спустя два года": the date the text named last before the
+    sentence, moved on by that much, as precise as both allow."""
+    segment = text[sentence.start : sentence.end]
+    for pattern, numbers, units in _time_later_patterns():
+        found = pattern.search(segment)
+        if found is None:
+            continue
+        raw = found.group("n").casefold()
+        count = int(raw) if raw.isdigit() else numbers.get(raw)
+        unit = units.get(found.group("u").casefold())
+        earlier = _time_expressions(text[: sentence.start], reference, False)
+        if count is None or unit is None or not earlier:
+            return None
+        base = max(earlier, key=lambda e: e.start).value
+        return _shifted(base, count, unit)
+    return None
+
+
+def _shifted(base: str, count: int, unit: str) -> str | None:
+    """``base`` (``YYYY[-MM[-DD]]``) moved on by ``count`` ``unit``s, at the precision the
+    two share."""
+    year = int(base[:4])
+    if unit == "year":
+        return f"{year + count:04d}"
+    if len(base) < 7:
+        return None
+    month = int(base[5:7])
+    if unit == "month":
+        total = year * 12 + month - 1 + count
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if len(base) < 10:
+        return None
+    try:
+        day = date.fromisoformat(base) + timedelta(days=count * (7 if unit == "week" else 1))
+    except ValueError:
+        return None
+    return day.isoformat()
 
 
 @lru_cache(maxsize=1)
