@@ -600,3 +600,13 @@ def test_one_launch_for_another_nation_stays_a_launch(run) -> None:  # type: ign
 def test_a_time_counted_from_the_last_date_named(run, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     joint = [e for e in run(text, published="2024-05-10") if e.type == "joint_project"]
     assert [e.date for e in joint] == [expected]
+
+
+def test_a_nation_that_takes_no_part_is_no_side_of_the_launch_told_before(run) -> None:  # type: ignore[no-untyped-def]
+    events = run(
+        "Космос\n\nСпутник-ретранслятор «Цюэцяо-2» был выведен к Луне китайской ракетой в "
+        "марте. Россия в этом полёте не участвует, однако российский прибор полетит на "
+        "следующей китайской станции.",
+        published="2024-05-04",
+    )
+    assert all("RUS" not in e.participants for e in events)

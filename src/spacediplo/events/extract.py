@@ -816,8 +816,10 @@ class EventExtractor:
             carried: set[str] = set()
             told: list[_Sentence] = []
             for other in sentences[sentence.index + 1 : sentence.index + 1 + _PAYLOAD_REACH]:
-                if "crew" in other.groups or "launch" in other.groups:
-                    continue  # the crew flight tells of a crew; the launch retold
+                if "crew" in other.groups or "launch" in other.groups or "no_part" in other.groups:
+                    # the crew flight tells of a crew; the launch retold; a nation that takes
+                    # no part in it
+                    continue
                 # the payloads' list goes on in the sentences after the first that names
                 # one, until a sentence tells of an event of its own
                 if "payload" not in other.groups and not (told and not _states_event(other)):
@@ -862,8 +864,8 @@ class EventExtractor:
             for neighbour in (sentence.index + 1, sentence.index - 1):
                 if 0 <= neighbour < len(sentences):
                     other = sentences[neighbour]
-                    if other.paragraph != sentence.paragraph:
-                        continue
+                    if other.paragraph != sentence.paragraph or "no_part" in other.groups:
+                        continue  # ("Russia takes no part in this flight": no side of it)
                     if _states_event(other):
                         continue
                     other_codes = self._codes(etype, other.mentions) - codes
@@ -1683,8 +1685,11 @@ def _with_refusals(hits: list[CueHit], tokens: list[Token]) -> list[CueHit]:
         for h in hits
         if not (h.group in ("joint", "joint_strong") and (h.token_start, h.token_end) in spans)
     ]
-    # taking no part, told in the present, is no joint work and no refusal either
-    kept += [CueHit("refusal", a, b) for a, b in spans if not present_verb(tokens[a].text)]
+    # taking no part, told in the present, is no joint work and no refusal either: a fact
+    # that keeps its actor out of the acts told beside it
+    kept += [
+        CueHit("no_part" if present_verb(tokens[a].text) else "refusal", a, b) for a, b in spans
+    ]
     return sorted(kept, key=lambda h: (h.token_start, h.group))
 
 
