@@ -10,7 +10,7 @@ from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamDictionaryFactory
 
-from ..kb.text import _ARABIC, _CJK_CHAR, Token, _morph, key, tokenize
+from ..kb.text import Token, _morph, has_arabic, has_cjk, key, tokenize
 from ..lexicons import load_lexicon
 from ..normalize import fold as _fold
 
@@ -46,7 +46,7 @@ def _lemmatizer() -> Lemmatizer:
 @lru_cache(maxsize=262_144)
 def lemma_key(word: str, lang: str) -> str:
     """The folded lemma of ``word`` in ``lang`` (Russian through pymorphy3, like names)."""
-    if any("\u0400" <= c <= "\u04ff" for c in word) or _ARABIC.search(word):
+    if any("\u0400" <= c <= "\u04ff" for c in word) or has_arabic(word):
         return key(word)
     if lang in _SIMPLEMMA_LANGS:
         try:
@@ -87,23 +87,27 @@ def arabic_bare_forms(lemma: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65_536)
+def _russian_verb_tense(word: str) -> str | None:
+    """ "futr", "pres" or "past" when ``word`` is a Russian verb in that tense (pymorphy3's
+    first parse), else None."""
+    if not any("\u0400" <= c <= "\u04ff" for c in word):
+        return None
+    tag = _morph().parse(word.casefold())[0].tag
+    if "VERB" not in tag:
+        return None
+    return next((tense for tense in ("futr", "pres", "past") if tense in tag), None)
+
+
 def future_verb(word: str) -> bool:
     """Is ``word`` a Russian verb in the future tense ("полетит", "займёт", "войдёт")?
     Russian tells most plans by the perfective future alone, with no modal to list."""
-    if not any("\u0400" <= c <= "\u04ff" for c in word):
-        return False
-    parse = _morph().parse(word.casefold())[0]
-    return "VERB" in parse.tag and "futr" in parse.tag
+    return _russian_verb_tense(word) == "futr"
 
 
-@lru_cache(maxsize=65_536)
 def present_verb(word: str) -> bool:
     """Is ``word`` a Russian verb in the present tense ("участвует")? Not taking part,
     said in the present, is a fact told, not a refusal ("не будет участвовать")."""
-    if not any("\u0400" <= c <= "\u04ff" for c in word):
-        return False
-    parse = _morph().parse(word.casefold())[0]
-    return "VERB" in parse.tag and "pres" in parse.tag
+    return _russian_verb_tense(word) == "pres"
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,7 @@ class CueIndex:
         # "=orbiting": only as written, when the lemma is also another word's ("orbit")
         exact = word.startswith("=")
         tokens = tokenize(word.lstrip("="))
-        limit = _MAX_CJK_CUE_TOKENS if _CJK_CHAR.search(word) else _MAX_CUE_TOKENS
+        limit = _MAX_CJK_CUE_TOKENS if has_cjk(word) else _MAX_CUE_TOKENS
         if not tokens or len(tokens) > limit:
             return
         self.longest[lang] = max(self.longest[lang], len(tokens))

@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from ..kb import KnowledgeBase, fold_name
 from ..kb.entry import IGO_CODES, Entry
-from ..kb.text import Token, key, sentence_index, sentence_spans, tokenize
+from ..kb.text import Token, has_cjk, key, sentence_index, sentence_spans, tokenize
 from ..lexicons import load_lexicon
 from ..model import Document, Event, Mention
 from ..temporal import TimeExpression, find_time_expressions
@@ -1046,15 +1046,11 @@ def _space_document_words(lang: str | None) -> tuple[tuple[str, ...], tuple[str,
     for words in chosen:
         for word in words:
             parts = tokenize(str(word))
-            if len(parts) == 1 and not any(_is_cjk(c) for c in str(word)):
+            if len(parts) == 1 and not has_cjk(str(word)):
                 prefixes.add(parts[0].key)
             else:
                 written.add(str(word))
     return tuple(sorted(prefixes)), tuple(sorted(written))
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
 
 
 # The kinds of craft whose common noun ("the station", "the satellite") points back to

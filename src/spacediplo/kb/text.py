@@ -18,7 +18,9 @@ from ..normalize import fold as _fold
 
 __all__ = [
     "Token",
+    "has_arabic",
     "has_cased_upper",
+    "has_cjk",
     "key",
     "sentence_index",
     "sentence_spans",
@@ -41,6 +43,15 @@ class Token:
     end: int
     text: str
     key: str
+
+
+def has_cjk(text: str) -> bool:
+    """Does ``text`` hold a CJK or Hangul character (a script tokenised by character)?"""
+    return _CJK_CHAR.search(text) is not None
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC.search(text) is not None
 
 
 def has_cased_upper(text: str) -> bool:
