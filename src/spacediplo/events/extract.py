@@ -222,6 +222,7 @@ class EventExtractor:
     def __init__(self, kb: KnowledgeBase, cues: CueIndex | None = None) -> None:
         self.kb = kb
         self.cues = cues or get_cue_index()
+        self._space_bodies: dict[str, bool] = {}
 
     # -- document level ----------------------------------------------------------------
     def extract(self, doc: Document) -> list[Event]:
@@ -299,7 +300,7 @@ class EventExtractor:
                     self._is_capital(mention)
                     and (
                         _dateline(text, mention)
-                        or _inside_longer_name(text, mention, mention_starts)
+                        or _inside_longer_name(text, tokens, token_at, mention, mention_starts)
                     )
                 )
                 # "the South Pole": no Pole
@@ -571,7 +572,9 @@ class EventExtractor:
         if "bilateral" in groups:
             host = next((m.code for m in sentence.mentions if m.code), None)
             out = [part for cand in out for part in _bilateral_meetings(cand, host)]
-        crafts = self._listed_crafts(sentence, text, tokens)
+        # (only joint work is split per craft)
+        joint_work = any(c.event.type == "joint_project" for c in out)
+        crafts = self._listed_crafts(sentence, text, tokens) if joint_work else []
         # a craft's year dates its joint work when the sentence gives none ("have built
         # two satellites together, A and B": A's and B's launch years)
         years: dict[str, int | None] = {}
@@ -775,19 +778,25 @@ class EventExtractor:
         Outer Space), or a space word of the text's language (of any, when it has none
         listed)."""
         prefixes, written = _space_document_words(lang)
-        english, _ = _space_document_words("en")  # the KB's canonical names are English
         for m in mentions:
-            if m.type in _SPACE_ACTORS:
-                return True
-            if (
-                m.type == "igo"
-                and (entry := self.kb.get(m.entity_id)) is not None
-                and any(t.key.startswith(english) for t in tokenize(entry.name))
-            ):
+            if m.type in _SPACE_ACTORS or (m.type == "igo" and self._space_body(m.entity_id)):
                 return True
         if any(t.key.startswith(prefixes) for t in tokens):
             return True
         return any(w in text for w in written)
+
+    def _space_body(self, entity_id: str) -> bool:
+        """Does the body's canonical (English) name say it is of space? Decided once per
+        body."""
+        known = self._space_bodies.get(entity_id)
+        if known is None:
+            entry = self.kb.get(entity_id)
+            english, _ = _space_document_words("en")
+            known = entry is not None and any(
+                t.key.startswith(english) for t in tokenize(entry.name)
+            )
+            self._space_bodies[entity_id] = known
+        return known
 
     def _is_capital(self, mention: Mention) -> bool:
         entry = self.kb.get(mention.entity_id)
@@ -1260,8 +1269,8 @@ def _time_expressions(
 
 
 @lru_cache(maxsize=1)
-def _time_later_patterns() -> tuple[tuple[re.Pattern[str], dict[str, int], dict[str, str]], ...]:
-    """The "N units later" phrases of every language, with number words and units."""
+def _time_later_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, int], dict[str, str]]:
+    """The "N units later" phrases of every language, and their number words and units."""
     data = load_lexicon("events")["time_later"]
     numbers = {
         str(w).casefold(): int(n) for words in data["numbers"].values() for w, n in words.items()
@@ -1271,24 +1280,22 @@ def _time_later_patterns() -> tuple[tuple[re.Pattern[str], dict[str, int], dict[
         "(?P<n>\\d{1,2}|" + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True)) + ")"
     )
     unit = "(?P<u>" + "|".join(sorted(map(re.escape, units), key=len, reverse=True)) + ")"
-    return tuple(
-        (
-            re.compile(
-                r"(?<!\w)" + str(shape).replace("{n}", number).replace("{u}", unit) + r"(?!\w)",
-                re.I,
-            ),
-            numbers,
-            units,
+    patterns = tuple(
+        re.compile(
+            r"(?<!\w)" + str(shape).replace("{n}", number).replace("{u}", unit) + r"(?!\w)",
+            re.I,
         )
         for shape in data["after"]
     )
+    return patterns, numbers, units
 
 
 def _counted_from_last_date(text: str, sentence: _Sentence, reference: date | None) -> str | None:
     """ "Three months later", "спустя два года": the date the text named last before the
     sentence, moved on by that much, as precise as both allow."""
     segment = text[sentence.start : sentence.end]
-    for pattern, numbers, units in _time_later_patterns():
+    patterns, numbers, units = _time_later_patterns()
+    for pattern in patterns:
         found = pattern.search(segment)
         if found is None:
             continue
@@ -1338,15 +1345,19 @@ def _after_until(text: str, start: int) -> bool:
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|,\s*\d|,\s*\w+\s+\d)")
 
 
-_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-
-
-def _inside_longer_name(text: str, mention: Mention, starts: set[int]) -> bool:
+def _inside_longer_name(
+    text: str, tokens: list[Token], token_at: dict[int, int], mention: Mention, starts: set[int]
+) -> bool:
     """Is a capital the first word of a longer name ("San Jose State University",
-    "Moscow Aviation Institute")? The next word is capitalised and names nothing of
-    its own."""
-    found = _NEXT_WORD.match(text, mention.end)
-    return bool(found and found.group(1)[:1].isupper() and found.start(1) not in starts)
+    "Moscow Aviation Institute")? The next word, on the same line, is capitalised and
+    names nothing of its own."""
+    following = _next_token(tokens, token_at, mention.end, text)
+    return (
+        following is not None
+        and "\n" not in text[mention.end : following.start]
+        and following.text[:1].isupper()
+        and following.start not in starts
+    )
 
 
 def _dateline(text: str, mention: Mention) -> bool:
@@ -1398,12 +1409,16 @@ def _time_zone_words() -> frozenset[str]:
     return frozenset(key(str(w)) for w in load_lexicon("context")["time_words"])
 
 
-def _next_key(tokens: list[Token], token_at: dict[int, int], end: int, text: str) -> str:
-    """The key of the first token after character ``end`` (within the next few
-    characters), or ""."""
+def _next_token(tokens: list[Token], token_at: dict[int, int], end: int, text: str) -> Token | None:
+    """The token that follows character ``end`` after nothing but white space, if any."""
     gap = len(text[end:]) - len(text[end:].lstrip())
     index = token_at.get(end + gap)
-    return tokens[index].key if index is not None else ""
+    return tokens[index] if index is not None else None
+
+
+def _next_key(tokens: list[Token], token_at: dict[int, int], end: int, text: str) -> str:
+    following = _next_token(tokens, token_at, end, text)
+    return following.key if following is not None else ""
 
 
 @lru_cache(maxsize=1)
@@ -1447,25 +1462,20 @@ def _outside_names(
     hits: list[CueHit], tokens: list[Token], mentions: list[Mention]
 ) -> list[CueHit]:
     """The cue hits that are not event words inside an actor's name."""
-    names = [(m.start, m.end) for m in mentions if m.type in _NAMED_ACTORS]
+    names = [m for m in mentions if m.type in _NAMED_ACTORS]
     if not names:
         return hits
-    missions = [(m.start, m.end) for m in mentions if m.type == "mission"]
-    return [
-        h
-        for h in hits
-        if h.group not in _STATING_GROUPS
-        or (
-            h.group == "instrument"
-            and any(
-                a <= tokens[h.token_start].start and tokens[h.token_end - 1].end <= b
-                for a, b in missions
-            )
+
+    def silenced(hit: CueHit) -> bool:
+        start, end = tokens[hit.token_start].start, tokens[hit.token_end - 1].end
+        return any(
+            m.start <= start
+            and end <= m.end
+            and not (m.type == "mission" and hit.group == "instrument")
+            for m in names
         )
-        or not any(
-            a <= tokens[h.token_start].start and tokens[h.token_end - 1].end <= b for a, b in names
-        )
-    ]
+
+    return [h for h in hits if h.group not in _STATING_GROUPS or not silenced(h)]
 
 
 # Between "together with" and the person named, at most this many words ("together with
