@@ -42,8 +42,8 @@ def test_a_joint_statement_is_an_agreement(run, text: str) -> None:  # type: ign
 
 def test_a_body_named_assembly_holds_no_gathering(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space\n\nThe resolution, tabled by Japan, was adopted by the General Assembly "
-        "in 2021."
+        "Space\n\nThe resolution, tabled by Japan, was adopted by the Conference on "
+        "Disarmament in 2021."
     )
     assert _types(events) == [("multilateral", ["JPN", "UN"])]
 
@@ -82,10 +82,10 @@ def test_visiting_crews_are_no_visit(run) -> None:  # type: ignore[no-untyped-de
 
 def test_a_site_left_in_a_dispute_counts_as_its_operator(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space\n\nRoscosmos suspended its work and withdrew its staff from the Guiana "
-        "Space Centre in February."
+        "Space\n\nThe Ukrainian agency suspended its work and withdrew its staff from the "
+        "Alcântara Launch Center in February."
     )
-    assert _types(events) == [("dispute", ["FRA", "RUS"])]
+    assert _types(events) == [("dispute", ["BRA", "UKR"])]
 
 
 @pytest.mark.parametrize(
@@ -170,10 +170,10 @@ def test_an_agreement_named_just_before_lends_its_sides(run) -> None:  # type: i
 
 def test_two_nations_craft_named_by_programme_or_rocket_docking_is_joint_work(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space\n\nOn 17 July 1975 an American Apollo command module and a Soviet Soyuz "
-        "spacecraft docked in orbit with their crews aboard."
+        "Space\n\nOn 17 July 2031 a Chinese Shenzhou capsule and an American Starship docked "
+        "in orbit with their crews aboard."
     )
-    assert _types(events) == [("joint_project", ["SUN", "USA"])]
+    assert _types(events) == [("joint_project", ["CHN", "USA"])]
 
 
 def test_a_flight_and_its_docking_a_day_later_are_one_flight(run) -> None:  # type: ignore[no-untyped-def]
@@ -235,11 +235,11 @@ def test_french_feminine_participles_meet_their_verb(word: str, lemma: str) -> N
 
 def test_a_dispute_in_the_headline_retold_with_more_sides_is_one(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Moscow leaves the Guiana Space Centre after European sanctions\n\nRoscosmos said on "
-        "Saturday it was suspending cooperation with ESA and with the French agency CNES."
+        "Kyiv leaves the Alcântara Launch Center after sanctions\n\nThe Ukrainian agency said "
+        "on Saturday it was suspending cooperation with ESA and with the Brazilian agency."
     )
     assert [e.type for e in events] == ["dispute"]
-    assert events[0].participants == ["ESA", "FRA", "RUS"]
+    assert events[0].participants == ["BRA", "ESA", "UKR"]
 
 
 def test_continuing_judged_impossible_is_a_dispute(run) -> None:  # type: ignore[no-untyped-def]
@@ -352,7 +352,7 @@ def test_a_flight_of_the_past_has_no_year_of_publication(run, text: str) -> None
             "cooperation with Russia.",
             ["ESA", "RUS"],
         ),
-        ("Espace\n\nParis et Moscou ont signé un accord spatial lundi.", ["FRA", "RUS"]),
+        ("Espace\n\nParis et Tokyo ont signé un accord spatial lundi.", ["FRA", "JPN"]),
     ],
 )
 def test_a_dateline_city_is_no_side(run, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -567,8 +567,8 @@ def test_a_rideshare_is_no_joint_work_and_each_clause_keeps_its_date(run) -> Non
 
 def test_two_nations_launching_each_from_its_own_site_is_no_joint_launch(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space\n\nSoyuz 19 lifted off from Baikonur with Alexei Leonov and Valeri Kubasov, and "
-        "a Saturn IB rocket sent Tom Stafford up from the Kennedy Space Center hours later.",
+        "Space\n\nA Long March rocket lifted off from Jiuquan with two Chinese taikonauts, and "
+        "a Falcon 9 rocket sent a Crew Dragon up from the Kennedy Space Center hours later.",
         published="2025-07-17",
     )
     assert "launch" not in [e.type for e in events]
@@ -576,7 +576,7 @@ def test_two_nations_launching_each_from_its_own_site_is_no_joint_launch(run) ->
 
 def test_one_launch_for_another_nation_stays_a_launch(run) -> None:  # type: ignore[no-untyped-def]
     events = run(
-        "Space\n\nRussia launched the Egyptian satellite from Baikonur, and Egypt will operate "
+        "Space\n\nRussia launched the Egyptian satellite from Vostochny, and Egypt will operate "
         "it from Cairo."
     )
     assert ("launch", ["EGY", "RUS"]) in _types(events)

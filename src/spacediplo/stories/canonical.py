@@ -18,13 +18,13 @@ Rules (written down because they decide what the export says):
   (a later article recalling an old agreement) both dates must be given, and at least
   to the month unless they are equal, or the report is a plan dated by its year alone
   (``next year``) with exactly the participants of the event that happened that year.
-  A report without a date joins a canonical event of its own story, and not one
+  A report without a date only joins a canonical event of its own story, and not one
   dated in another year than the report's publication: undated, it speaks of its own
-  time, and an undated aside does not belong to an event of years before.
-* **Lasting events.** Joint work and gatherings last: two reports dated to days at most
-  15 days apart are compatible (a joint flight told by its launch and by its docking). Two events of
+  time, and an undated aside does not belong to an event of years before. Two events of
   one document are only merged when their dates are equal and given to the day: a
   document listing two flights, or two agreements of one month, means two events.
+* **Lasting events.** Joint work and gatherings last: two reports dated to days at most
+  15 days apart are compatible (a joint flight told by its launch and by its docking).
 * **Stage.** **The latest stage wins**, in the order of an event's life:
   planned < ongoing < done (a later report that the planned signing happened
   supersedes the announcement).
