@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .dates import iso, month_names
+from .kb.text import has_arabic, has_cjk
 
 __all__ = ["ARABIC_MONTHS", "TimeExpression", "find_time_expressions", "resolve_month_day"]
 
@@ -68,17 +69,25 @@ def _trie_pattern(words: set[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _written_month_names() -> frozenset[str]:
-    from babel import Locale
-
     from .dates import MONTH_LANGUAGES
 
-    names: set[str] = set()
-    for lang in MONTH_LANGUAGES:
-        months = Locale.parse(lang).months
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                names.update(n.casefold().rstrip(".") for n in months[context][width].values())
+    names = {n for lang in MONTH_LANGUAGES for n in _locale_month_names(lang)}
     return frozenset(n for n in names if len(n) >= 3)
+
+
+@lru_cache(maxsize=32)
+def _locale_month_names(lang: str) -> frozenset[str]:
+    """CLDR's month names of ``lang`` as written (case-folded), wide and abbreviated, in
+    both contexts."""
+    from babel import Locale
+
+    months = Locale.parse(lang).months
+    return frozenset(
+        n.casefold().rstrip(".")
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for n in months[context][width].values()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -151,27 +160,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 _THIS = {"this", "ce", "cette", "этого", "текущего", "del", "de este", "dieses", "earlier", "later"}
 _LAST = {"last", "dernier", "прошлого", "pasado", "letzten", "vergangenen", "passé"}
+_NEXT = {"next", "prochain", "следующего", "nächsten"}
+
 # English words of relative time go with English month names only ("next Mars" is no
 # March), and after a month with "year" ("May this year"; "may this week" is none).
 _ENGLISH_RELATIVE = frozenset({"this", "last", "next"})
 
 
-@lru_cache(maxsize=1)
-def _english_months() -> frozenset[str]:
-    from babel import Locale
-
-    months = Locale.parse("en").months
-    return frozenset(
-        n.casefold().rstrip(".")
-        for context in ("format", "stand-alone")
-        for width in ("wide", "abbreviated")
-        for n in months[context][width].values()
-    )
-
-
 def _english_month(word: str) -> bool:
-    return word.casefold().rstrip(".") in _english_months()
-_NEXT = {"next", "prochain", "следующего", "nächsten"}
+    return word.casefold().rstrip(".") in _locale_month_names("en")
+
 
 
 def resolve_month_day(month: int, day: int | None, reference: date, future: bool) -> str | None:
@@ -231,9 +229,6 @@ def _inside_name(text: str, start: int) -> bool:
     return _weekday_number(found.group("word")) is None
 
 
-_OTHER_SCRIPT = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff10-\uff19]")
-
-
 def find_time_expressions(
     text: str, reference: date | None, future: bool = False
 ) -> list[TimeExpression]:
@@ -274,7 +269,7 @@ def find_time_expressions(
                     False,
                 )
     # (only texts with CJK, Hangul or Arabic letters have such expressions)
-    other_script = _OTHER_SCRIPT.search(text) is not None
+    other_script = has_cjk(text) or has_arabic(text)
     for start, end, value in _cjk_arabic_absolute(text) if other_script else ():
         add(start, end, value, False)
     for m in patterns["month_year"].finditer(text):
