@@ -17,6 +17,7 @@ from .normalize import fold as _fold
 
 __all__ = [
     "MONTH_LANGUAGES",
+    "days_apart",
     "iso",
     "month_names",
     "month_number",
@@ -59,6 +60,17 @@ def month_names() -> dict[str, int]:
 
 def month_number(word: str) -> int | None:
     return month_names().get(_fold(word).rstrip("."))
+
+
+def days_apart(a: str, b: str) -> int | None:
+    """How many days lie between two days given in full (``YYYY-MM-DD``); None when either
+    is coarser or no date."""
+    if len(a) != 10 or len(b) != 10:
+        return None
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return None
 
 
 def two_digit_year(value: int) -> int:

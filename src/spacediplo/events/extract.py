@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
+from ..dates import days_apart
 from ..kb import KnowledgeBase, fold_name
 from ..kb.entry import IGO_CODES, Entry
 from ..kb.text import Token, has_cjk, key, sentence_index, sentence_spans, tokenize
@@ -1254,10 +1255,8 @@ def _within_days(a: str | None, b: str | None, days: int) -> bool:
     if len(a) < 10 or len(b) < 10:
         n = min(len(a), len(b))
         return a[:n] == b[:n]
-    try:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
-    except ValueError:
-        return False
+    apart = days_apart(a, b)
+    return apart is not None and apart <= days
 
 
 @lru_cache(maxsize=4096)

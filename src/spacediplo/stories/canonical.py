@@ -41,6 +41,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..dates import days_apart
+
 __all__ = ["STAGE_ORDER", "CanonicalEvent", "EventReport", "canonicalize", "probe_years"]
 
 STAGE_ORDER = {"planned": 0, "ongoing": 1, "done": 2}
@@ -89,13 +91,8 @@ def _compatible_dates(a: str, b: str, etype: str = "") -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if long_.startswith(short):
         return True
-    if etype in _LASTING_TYPES and len(a) == len(b) == 10:
-        try:
-            days = abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-        except ValueError:
-            return False
-        return days <= _LASTING_DAYS
-    return False
+    apart = days_apart(a, b) if etype in _LASTING_TYPES else None
+    return apart is not None and apart <= _LASTING_DAYS
 
 
 def _participants_match(a: frozenset[str], b: frozenset[str]) -> bool:
