@@ -230,39 +230,32 @@ class ActorRecogniser:
 
 
 @lru_cache(maxsize=1)
-def _pairing() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
+def _pairing() -> dict[str, tuple[dict[str, str], re.Pattern[str]]]:
+    """Language → (state character → code, a run of two or more of them not followed by
+    a character that makes it another word)."""
     data = load_lexicon("context")
-    return (
-        {
-            str(lang): {str(c): str(code) for c, code in table.items()}
-            for lang, table in data["paired_countries"].items()
-        },
-        frozenset(str(c) for c in data["paired_countries_not_before"]),
-    )
+    not_before = "".join(re.escape(str(c)) for c in data["paired_countries_not_before"])
+    pairing: dict[str, tuple[dict[str, str], re.Pattern[str]]] = {}
+    for lang, table in data["paired_countries"].items():
+        codes = {str(c): str(code) for c, code in table.items()}
+        run = "".join(re.escape(c) for c in codes)
+        pairing[str(lang)] = (codes, re.compile(f"[{run}]{{2,}}(?![{not_before}])"))
+    return pairing
 
 
 def _paired_countries(text: str, lang: str | None, mentions: list[Mention]) -> list[Mention]:
     """ "中俄签署…", "日印、月極域探査で協力": each one-character state of a run of two or
     more is a mention of that state (where no longer name was found)."""
-    tables, not_before = _pairing()
-    table = tables.get(lang or "")
-    if not table:
+    codes, runs = _pairing().get(lang or "", ({}, None))
+    if runs is None:
         return []
-    taken = [False] * (len(text) + 1)
-    for m in mentions:
-        for i in range(m.start, m.end):
-            taken[i] = True
     found: list[Mention] = []
-    i = 0
-    while i < len(text):
-        j = i
-        while j < len(text) and text[j] in table and not taken[j]:
-            j += 1
-        if j - i >= 2 and (j >= len(text) or text[j] not in not_before):
-            for k in range(i, j):
-                code = table[text[k]]
-                found.append(Mention(k, k + 1, text[k], f"country-{code.lower()}", "country", code))
-        i = max(j, i + 1)
+    for run in runs.finditer(text):
+        if any(m.start < run.end() and run.start() < m.end for m in mentions):
+            continue
+        for k in range(run.start(), run.end()):
+            code = codes[text[k]]
+            found.append(Mention(k, k + 1, text[k], f"country-{code.lower()}", "country", code))
     return found
 
 
